@@ -1,0 +1,74 @@
+/// One run: a sweep point, a repetition, and what training produced.
+public struct RunRecord: Codable, Sendable, Hashable {
+    public var point: Point
+    /// The run's own seed, derived from (scenario seed, point, repetition).
+    public var seed: UInt64
+    public var repetition: Int
+    public var metrics: RunMetrics
+
+    public init(point: Point, seed: UInt64, repetition: Int, metrics: RunMetrics) {
+        self.point = point
+        self.seed = seed
+        self.repetition = repetition
+        self.metrics = metrics
+    }
+}
+
+/// The per-run metrics of the contract. Optional ones are absent where they do not apply
+/// (`deceptive_posterior` only under `exact`, `removed_at_step` only under `hill_climb`).
+public struct RunMetrics: Codable, Sendable, Hashable {
+    public var train_score: Double
+    public var deploy_score: Double
+    /// Bits of run-time search the chosen model carries (fractional).
+    public var search_bits: Double
+    /// 1 when the search module made at least half of the training decisions.
+    public var mesa_optimizer: Int
+    /// 1 when the model carries a deployment detector.
+    public var deceptive: Int
+    /// Share of deployment episodes in which the detector fired and the model went for its target.
+    public var defection_rate: Double
+    public var deceptive_posterior: Double?
+    public var deceptive_structure_share: Double?
+    /// Posterior share of mesa-optimizers among minimum-loss models (exact only).
+    public var mesa_posterior: Double?
+    /// Share of deployment episodes that ended in the proxy region rather than at the goal.
+    public var proxy_pursuit: Double
+    public var expansions_per_episode: Double
+    public var loss: Double
+    public var params_table: Int
+    public var params_search: Int
+    public var params_detector: Int
+    /// Hill-climbing step at which the detector was removed, if it was.
+    public var removed_at_step: Int?
+    /// K_fit: the smallest budget reaching the minimum achievable training loss.
+    public var k_fit: Int?
+    /// Share of training decisions made by the search module.
+    public var search_decision_share: Double
+
+    public init(
+        train_score: Double, deploy_score: Double, search_bits: Double, mesa_optimizer: Int, deceptive: Int,
+        defection_rate: Double, deceptive_posterior: Double? = nil, deceptive_structure_share: Double? = nil,
+        mesa_posterior: Double? = nil, proxy_pursuit: Double, expansions_per_episode: Double, loss: Double,
+        params_table: Int, params_search: Int, params_detector: Int, removed_at_step: Int? = nil,
+        k_fit: Int? = nil, search_decision_share: Double
+    ) {
+        self.train_score = train_score
+        self.deploy_score = deploy_score
+        self.search_bits = search_bits
+        self.mesa_optimizer = mesa_optimizer
+        self.deceptive = deceptive
+        self.defection_rate = defection_rate
+        self.deceptive_posterior = deceptive_posterior
+        self.deceptive_structure_share = deceptive_structure_share
+        self.mesa_posterior = mesa_posterior
+        self.proxy_pursuit = proxy_pursuit
+        self.expansions_per_episode = expansions_per_episode
+        self.loss = loss
+        self.params_table = params_table
+        self.params_search = params_search
+        self.params_detector = params_detector
+        self.removed_at_step = removed_at_step
+        self.k_fit = k_fit
+        self.search_decision_share = search_decision_share
+    }
+}

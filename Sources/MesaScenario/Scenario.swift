@@ -1,0 +1,93 @@
+/// A scenario after validation: every setting typed, defaulted and range-checked, with the
+/// swept settings listed as axes. This is what the engine runs; it never sees source text
+/// except to quote it in a report.
+public struct Scenario: Sendable {
+    /// The title from `scenario "…"`.
+    public var title: String
+    /// A file-system-safe name derived from the title (`diversity-pays-for-search`).
+    public var slug: String
+    /// The file's text, verbatim, for the report's source listing and its hash.
+    public var source: String
+    /// Prose and blocks in source order: the report is laid out in this order.
+    public var notebook: [NotebookItem]
+    /// The `analytic` block, when the file has one.
+    public var analytic: AnalyticSpec?
+    /// The simulation settings with every swept key at its first value; `nil` for an
+    /// analytic-only file (no `environment` block).
+    public var simulation: SimulationSpec?
+    /// Swept simulation settings, in source order; the runs are their Cartesian product.
+    public var axes: [SweepAxis]
+    /// Repetitions of every sweep point (`training.seeds`, never swept).
+    public var seeds: Int
+
+    public init(
+        title: String, slug: String, source: String, notebook: [NotebookItem],
+        analytic: AnalyticSpec?, simulation: SimulationSpec?, axes: [SweepAxis], seeds: Int
+    ) {
+        self.title = title
+        self.slug = slug
+        self.source = source
+        self.notebook = notebook
+        self.analytic = analytic
+        self.simulation = simulation
+        self.axes = axes
+        self.seeds = seeds
+    }
+
+    /// The number of sweep points (1 when nothing is swept, 0 without a simulation).
+    public var pointCount: Int {
+        guard simulation != nil else { return 0 }
+        return axes.reduce(1) { $0 * $1.values.count }
+    }
+
+    /// The number of runs: points × seeds.
+    public var runCount: Int { pointCount * seeds }
+}
+
+/// One entry of the notebook, in the order the file gives it.
+public enum NotebookItem: Sendable, Hashable {
+    /// A `"""` prose block: GitHub-flavoured Markdown, common indentation removed.
+    case prose(String)
+    /// A settings block with its statements as written.
+    case block(BlockOutline)
+}
+
+/// A block as the report's setup table shows it.
+public struct BlockOutline: Sendable, Hashable {
+    public var name: String
+    public var settings: [SettingOutline]
+
+    public init(name: String, settings: [SettingOutline]) {
+        self.name = name
+        self.settings = settings
+    }
+}
+
+/// One statement of a block: its key, its value as written, and whether it is swept.
+public struct SettingOutline: Sendable, Hashable {
+    public var key: String
+    public var text: String
+    public var isSwept: Bool
+
+    public init(key: String, text: String, isSwept: Bool) {
+        self.key = key
+        self.text = text
+        self.isSwept = isSwept
+    }
+}
+
+/// A swept setting: its `block.key` name and the values it takes, in order.
+public struct SweepAxis: Sendable, Hashable {
+    /// `block.key`, e.g. `environment.instances`.
+    public var key: String
+    public var values: [SettingValue]
+    /// True when the values were written as a `times` range: charts use a log axis and
+    /// crossovers are interpolated in log space.
+    public var isGeometric: Bool
+
+    public init(key: String, values: [SettingValue], isGeometric: Bool) {
+        self.key = key
+        self.values = values
+        self.isGeometric = isGeometric
+    }
+}

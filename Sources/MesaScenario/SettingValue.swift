@@ -1,0 +1,32 @@
+/// One value a setting can take, after parsing: what a swept axis enumerates and what a
+/// run point records. Each key accepts only some cases; the validator checks which.
+public enum SettingValue: Sendable, Hashable {
+    /// A plain number (`512`, `0.05`).
+    case number(Double)
+    /// A bare word (`hill_climb`, `anywhere`, `top_right`).
+    case word(String)
+    /// A grid size (`9 x 9`).
+    case size(width: Int, height: Int)
+    /// A cost expression in `x`.
+    case expression(Expression)
+    /// Several words and numbers in one statement (`proxy top_right 3`, `encoding indirect 64`,
+    /// `styles heuristic, search`), in source order.
+    case tuple([SettingValue])
+
+    /// The value as it would be written in a scenario file.
+    public var text: String {
+        switch self {
+        case .number(let value): return Expression.format(value)
+        case .word(let word): return word
+        case let .size(width, height): return "\(width) x \(height)"
+        case .expression(let expression): return expression.description
+        case .tuple(let values): return values.map(\.text).joined(separator: " ")
+        }
+    }
+
+    /// The number, when this value is one.
+    public var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+}
