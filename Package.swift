@@ -21,7 +21,9 @@ let package = Package(
         .target(name: "MesaScenario"),
         .target(name: "MesaLanguage", dependencies: ["MesaScenario"]),
         .target(name: "MesaResults"),
-        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults"]),
+        // The analytic model of RLO §2.1, and statistics that turn runs into summaries and findings.
+        .target(name: "MesaAnalysis", dependencies: ["MesaScenario", "MesaResults"]),
+        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults", "MesaAnalysis"]),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -37,12 +39,13 @@ let package = Package(
         .executableTarget(
             name: "mesascope",
             dependencies: [
-                "MesaLanguage", "MesaEngine", "MesaReport", "MesaScenario", "MesaResults",
+                "MesaLanguage", "MesaEngine", "MesaAnalysis", "MesaReport", "MesaScenario", "MesaResults",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MesaScenarioTests", dependencies: ["MesaScenario"]),
         .testTarget(name: "MesaLanguageTests", dependencies: ["MesaLanguage", "MesaScenario"]),
+        .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaScenario", "MesaResults"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
         .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults"]),
     ]
