@@ -4,12 +4,15 @@ public struct RunRecord: Codable, Sendable, Hashable {
     /// The run's own seed, derived from (scenario seed, point, repetition).
     public var seed: UInt64
     public var repetition: Int
+    /// `exact` or `hill_climb`: the base optimizer of this run (swept or not).
+    public var optimizer: String
     public var metrics: RunMetrics
 
-    public init(point: Point, seed: UInt64, repetition: Int, metrics: RunMetrics) {
+    public init(point: Point, seed: UInt64, repetition: Int, optimizer: String, metrics: RunMetrics) {
         self.point = point
         self.seed = seed
         self.repetition = repetition
+        self.optimizer = optimizer
         self.metrics = metrics
     }
 }
@@ -44,13 +47,17 @@ public struct RunMetrics: Codable, Sendable, Hashable {
     public var k_fit: Int?
     /// Share of training decisions made by the search module.
     public var search_decision_share: Double
+    /// K: the run's parameter budget.
+    public var budget: Int
+    /// d: the detector's cost when the class has a detector, else absent.
+    public var detector_cost: Int?
 
     public init(
         train_score: Double, deploy_score: Double, search_bits: Double, mesa_optimizer: Int, deceptive: Int,
         defection_rate: Double, deceptive_posterior: Double? = nil, deceptive_structure_share: Double? = nil,
         mesa_posterior: Double? = nil, proxy_pursuit: Double, expansions_per_episode: Double, loss: Double,
         params_table: Int, params_search: Int, params_detector: Int, removed_at_step: Int? = nil,
-        k_fit: Int? = nil, search_decision_share: Double
+        k_fit: Int? = nil, search_decision_share: Double, budget: Int, detector_cost: Int? = nil
     ) {
         self.train_score = train_score
         self.deploy_score = deploy_score
@@ -70,5 +77,7 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         self.removed_at_step = removed_at_step
         self.k_fit = k_fit
         self.search_decision_share = search_decision_share
+        self.budget = budget
+        self.detector_cost = detector_cost
     }
 }
