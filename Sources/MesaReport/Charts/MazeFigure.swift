@@ -1,0 +1,127 @@
+import MesaResults
+
+/// Mazes drawn side by side (typically one training and one deployment episode): walls from the
+/// `openings` bit sets (1 N, 2 E, 4 S, 8 W), the proxy region shaded, start and goal marked, and
+/// the path the chosen model took as a polyline.
+package struct MazeFigure: Sendable {
+    package var title: String
+    package var description: String
+    package var drawings: [MazeDrawing]
+
+    package init(title: String, description: String, drawings: [MazeDrawing]) {
+        self.title = title
+        self.description = description
+        self.drawings = drawings
+    }
+
+    static let panelSize = 300.0
+    static let gap = 36.0
+
+    /// The figure named `name`.
+    package func figure(name: String) -> Figure {
+        Figure(name: name, title: title, description: description, canvas: canvas(id: "svg-\(name)"), data: dataTable)
+    }
+
+    func canvas(id: String) -> SVGCanvas {
+        let count = Double(max(1, drawings.count))
+        let width = 16 + count * Self.panelSize + (count - 1) * Self.gap + 16
+        var canvas = SVGCanvas(id: id, width: width, height: Self.panelSize + 84, title: title, description: description)
+        for (index, drawing) in drawings.enumerated() {
+            let left = 16 + Double(index) * (Self.panelSize + Self.gap)
+            draw(drawing, left: left, top: 30, into: &canvas)
+        }
+        let legendY = Self.panelSize + 74
+        canvas.append("<circle cx=\"22.00\" cy=\"\(ChartNumber.coordinate(legendY - 4))\" r=\"5\" class=\"ms-start\"/>")
+        canvas.text("start", x: 32, y: legendY, anchor: "start", cssClass: "ms-muted")
+        canvas.rect(x: 70, y: legendY - 9, width: 10, height: 10, cssClass: "ms-goal")
+        canvas.text("goal", x: 86, y: legendY, anchor: "start", cssClass: "ms-muted")
+        canvas.rect(x: 122, y: legendY - 9, width: 10, height: 10, cssClass: "ms-proxy")
+        canvas.text("proxy region", x: 138, y: legendY, anchor: "start", cssClass: "ms-muted")
+        canvas.line(x1: 222, y1: legendY - 4, x2: 244, y2: legendY - 4, cssClass: "ms-path")
+        canvas.text("path taken", x: 250, y: legendY, anchor: "start", cssClass: "ms-muted")
+        return canvas
+    }
+
+    private func draw(_ maze: MazeDrawing, left: Double, top: Double, into canvas: inout SVGCanvas) {
+        let columns = max(1, maze.width)
+        let rows = max(1, maze.height)
+        let cell = min(Self.panelSize / Double(columns), Self.panelSize / Double(rows))
+        let cellCount = columns * rows
+        func origin(_ index: Int) -> (x: Double, y: Double) {
+            (left + Double(index % columns) * cell, top + Double(index / columns) * cell)
+        }
+        func centre(_ index: Int) -> (x: Double, y: Double) {
+            let corner = origin(index)
+            return (corner.x + cell / 2, corner.y + cell / 2)
+        }
+        canvas.text("\(maze.phase.capitalized): \(maze.caption)", x: left, y: top - 12, anchor: "start",
+                    cssClass: "ms-heading")
+        for cellIndex in maze.proxy where (0..<cellCount).contains(cellIndex) {
+            let corner = origin(cellIndex)
+            canvas.rect(x: corner.x, y: corner.y, width: cell, height: cell, cssClass: "ms-proxy")
+        }
+        canvas.append("<path d=\"\(wallPath(maze, columns: columns, rows: rows, cell: cell, left: left, top: top))\" class=\"ms-wall\"/>")
+        if (0..<cellCount).contains(maze.goal) {
+            let corner = origin(maze.goal)
+            canvas.rect(x: corner.x + cell * 0.2, y: corner.y + cell * 0.2, width: cell * 0.6, height: cell * 0.6,
+                        cssClass: "ms-goal")
+        }
+        let path = maze.path.filter { (0..<cellCount).contains($0) }.map(centre)
+        if path.count >= 2 {
+            let pathClass = maze.defected ? "ms-path ms-path-defected" : "ms-path"
+            canvas.append("<polyline points=\"\(SVGCanvas.points(path))\" class=\"\(pathClass)\"/>")
+        }
+        if (0..<cellCount).contains(maze.start) {
+            let point = centre(maze.start)
+            canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"\(ChartNumber.coordinate(max(2, cell * 0.28)))\" class=\"ms-start\"/>")
+        }
+        let reached = maze.path.last == maze.goal
+        let outcome = (reached ? "reached the goal" : "did not reach the goal") + (maze.defected ? "; detector fired" : "")
+        canvas.text("\(maze.path.count > 0 ? maze.path.count - 1 : 0) steps, \(outcome)", x: left,
+                    y: top + Double(rows) * cell + 18, anchor: "start", cssClass: "ms-muted")
+    }
+
+    /// Every closed side once: a side shared by two cells is closed when either cell says so
+    /// (cells outside the grid, and missing `openings` entries, count as closed).
+    private func wallPath(_ maze: MazeDrawing, columns: Int, rows: Int, cell: Double, left: Double, top: Double) -> String {
+        func open(_ x: Int, _ y: Int, _ bit: UInt8) -> Bool {
+            guard (0..<columns).contains(x), (0..<rows).contains(y) else { return false }
+            let index = y * columns + x
+            return index < maze.openings.count && maze.openings[index] & bit != 0
+        }
+        var segments: [String] = []
+        func segment(_ x1: Int, _ y1: Int, _ x2: Int, _ y2: Int) {
+            let start = "M\(ChartNumber.coordinate(left + Double(x1) * cell)) \(ChartNumber.coordinate(top + Double(y1) * cell))"
+            segments.append(start + "H\(ChartNumber.coordinate(left + Double(x2) * cell))V\(ChartNumber.coordinate(top + Double(y2) * cell))")
+        }
+        // Horizontal edges: the edge above row y (y = rows is the bottom border).
+        for y in 0...rows {
+            for x in 0..<columns where !(open(x, y, 1) && open(x, y - 1, 4)) {
+                segment(x, y, x + 1, y)
+            }
+        }
+        // Vertical edges: the edge left of column x (x = columns is the right border).
+        for x in 0...columns {
+            for y in 0..<rows where !(open(x, y, 8) && open(x - 1, y, 2)) {
+                segment(x, y, x, y + 1)
+            }
+        }
+        return segments.joined()
+    }
+
+    /// One row per maze: phase, caption, size, start, goal, steps, outcome and the path as (x, y) cells.
+    package var dataTable: DataTable {
+        let rows = drawings.map { maze -> [String] in
+            let columns = max(1, maze.width)
+            func cell(_ index: Int) -> String { "(\(index % columns), \(index / columns))" }
+            return [
+                maze.phase, maze.caption, "\(maze.width)×\(maze.height)", cell(maze.start), cell(maze.goal),
+                String(max(0, maze.path.count - 1)), maze.path.last == maze.goal ? "yes" : "no",
+                maze.defected ? "yes" : "no", maze.path.map(cell).joined(separator: " "),
+            ]
+        }
+        return DataTable(
+            columns: ["Phase", "Caption", "Size", "Start", "Goal", "Steps", "Reached goal", "Detector fired", "Path (x, y)"],
+            rows: rows)
+    }
+}

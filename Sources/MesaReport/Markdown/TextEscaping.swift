@@ -1,0 +1,53 @@
+import Foundation
+
+/// Escaping of scenario text for the two output languages.
+///
+/// Everything a scenario author wrote (titles, setting values, captions, point values) goes
+/// through one of these before it reaches a page; prose Markdown is the only exception and is
+/// made safe by cmark-gfm instead.
+extension String {
+    /// The text with `& < > " '` replaced by entities, safe in HTML/SVG content and attributes.
+    package var htmlEscaped: String {
+        var escaped = ""
+        escaped.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// The text as literal Markdown inline content: every ASCII punctuation character is
+    /// backslash-escaped (CommonMark allows this for all of them), line breaks become spaces,
+    /// so nothing in it can start a tag, a link, emphasis or a table cell boundary.
+    package var markdownEscaped: String {
+        var escaped = ""
+        escaped.reserveCapacity(utf8.count)
+        for character in self {
+            if character == "\n" || character == "\r" || character == "\r\n" {
+                escaped.append(" ")
+            } else if character.isASCII, character.isPunctuation || character.isSymbol {
+                escaped.append("\\")
+                escaped.append(character)
+            } else {
+                escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Inverse of the entities cmark-gfm writes in text (`&amp; &lt; &gt; &quot;`), for plain text.
+    package var cmarkEntitiesDecoded: String {
+        replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
