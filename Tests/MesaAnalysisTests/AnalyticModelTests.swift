@@ -1,0 +1,263 @@
+import Foundation
+import MesaResults
+import MesaScenario
+import Testing
+
+/// Foundation also has an `Expression`; the tests mean the scenario's.
+typealias CostExpression = MesaScenario.Expression
+
+@testable import MesaAnalysis
+
+/// Cost expressions built by hand (the tests do not depend on the parser).
+enum Costs {
+    static let x = CostExpression.variable
+    static func n(_ value: Double) -> CostExpression { .number(value) }
+    static func times(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.multiply, a, b) }
+    static func plus(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.add, a, b) }
+    static func minus(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.subtract, a, b) }
+    static func power(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.power, a, b) }
+
+    static func linear(_ c: Double) -> CostExpression { times(n(c), x) }
+    static func quadratic(_ c: Double) -> CostExpression { times(n(c), power(x, n(2))) }
+    static func exponential(_ c: Double) -> CostExpression { times(n(c), minus(power(n(2), x), n(1))) }
+    /// x³ − 6x² + 12x: increasing, with an inflection (a flat spot) at x = 2.
+    static let cubic = plus(minus(power(x, n(3)), times(n(6), power(x, n(2)))), times(n(12), x))
+    /// max(2x, 10·√x): concave then linear.
+    static let kinked = CostExpression.call(.max, [times(n(2), x), times(n(10), .call(.sqrt, [x]))])
+    /// x² + 60·exp(−4(x − 4)²): a cost bump around x = 4 that makes f non-monotone (with
+    /// P = 50 the feasible set is two intervals, [0, ≈3.5] and [≈4.6, √50]).
+    static let bumped = plus(power(x, n(2)),
+                             times(n(60), .call(.exp, [.negate(times(n(4), power(minus(x, n(4)), n(2))))])))
+}
+
+/// |a − b| ≤ tolerance · max(|a|, |b|), or both within `absolute` of zero.
+func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-6, absolute: Double = 1e-9) -> Bool {
+    abs(a - b) <= Swift.max(tolerance * Swift.max(abs(a), abs(b)), absolute)
+}
+
+/// The best of a uniform grid of `count + 1` points over [0, x_max], then of a second grid of
+/// `count + 1` points spanning one step either side of it: an independent brute-force check
+/// with resolution (x_max/count)·(2/count).
+func bruteForce(power: Double, instances: Double, cost: CostExpression, maxBits: Double, count: Int = 1_000_000)
+    -> (x: Double, J: Double)
+{
+    func best(from lower: Double, to upper: Double) -> (x: Double, J: Double) {
+        var best = (x: 0.0, J: -Double.infinity)
+        for i in 0...count {
+            let x = lower + (upper - lower) * Double(i) / Double(count)
+            let f = cost.evaluate(at: x)
+            guard f.isFinite, f <= power else { continue }
+            let j = (power - f) / instances + x
+            if j > best.J { best = (x, j) }
+        }
+        return best
+    }
+    let coarse = best(from: 0, to: maxBits)
+    let step = maxBits / Double(count)
+    return best(from: max(0, coarse.x - step), to: min(maxBits, coarse.x + step))
+}
+
+@Suite("Analytic model")
+struct AnalyticModelTests {
+    @Test("quadratic, c = 1, P = 100, N = 10: x* = 5, J* = 12.5")
+    func quadraticWorkedExample() {
+        let best = AnalyticModel.optimum(power: 100, instances: 10, cost: Costs.quadratic(1), maxBits: 20)
+        #expect(close(best.x, 5))
+        #expect(close(best.J, 12.5))
+        #expect(close(best.tuningShare, 7.5))
+        #expect(best.mesaShare == best.x)
+    }
+
+    @Test("quadratic: x* = min(N/(2c), √(P/c), x_max), interior J* = P/N + N/(4c)",
+          arguments: [1.0, 2, 5, 10, 15, 19.9, 20, 25, 40, 100, 1000])
+    func quadraticClosedForm(n: Double) {
+        let (c, p, xMax) = (1.0, 100.0, 20.0)
+        let best = AnalyticModel.optimum(power: p, instances: n, cost: Costs.quadratic(c), maxBits: xMax)
+        let expected = min(n / (2 * c), (p / c).squareRoot(), xMax)
+        #expect(close(best.x, expected))
+        #expect(close(best.J, (p - c * expected * expected) / n + expected))
+        if n / (2 * c) < (p / c).squareRoot() { #expect(close(best.J, p / n + n / (4 * c))) }
+    }
+
+    @Test("linear: x* = 0 below N = c, min(P/c, x_max) above, J* = P/min(N, c)",
+          arguments: [(1.0, 4.0), (3.9, 4.0), (4.1, 4.0), (16, 4.0), (8, 16.0), (32, 16.0)])
+    func linearClosedForm(n: Double, c: Double) {
+        for (p, xMax) in [(100.0, 8.0), (100.0, 50.0), (7.0, 30.0)] {
+            let best = AnalyticModel.optimum(power: p, instances: n, cost: Costs.linear(c), maxBits: xMax)
+            let expected = n < c ? 0 : min(p / c, xMax)
+            #expect(close(best.x, expected))
+            #expect(close(best.J, (p - c * expected) / n + expected))
+            if xMax >= p / c { #expect(close(best.J, p / min(n, c))) }
+        }
+    }
+
+    @Test("linear at N = c exactly: every x ties, so x* = 0")
+    func linearTieGoesToSmallerX() {
+        let best = AnalyticModel.optimum(power: 100, instances: 16, cost: Costs.linear(16), maxBits: 4)
+        #expect(best.x == 0)
+        #expect(close(best.J, 100.0 / 16))
+    }
+
+    @Test("exponential: x* = log2(N/(c ln 2)) above N = c ln 2, capped at log2(1 + P/c)",
+          arguments: [0.5, 1, 2, 4, 8, 32, 64, 1000, 1e5])
+    func exponentialClosedForm(n: Double) {
+        let (c, p, xMax) = (1.0, 1000.0, 30.0)
+        let best = AnalyticModel.optimum(power: p, instances: n, cost: Costs.exponential(c), maxBits: xMax)
+        let interior = n > c * log(2) ? log2(n / (c * log(2))) : 0
+        let expected = min(interior, log2(1 + p / c), xMax)
+        #expect(close(best.x, expected))
+    }
+
+    @Test("in the interior x* does not depend on P")
+    func interiorIndependentOfPower() {
+        for power in [50.0, 100, 1e4, 1e8] {
+            let best = AnalyticModel.optimum(power: power, instances: 10, cost: Costs.quadratic(1), maxBits: 20)
+            #expect(close(best.x, 5))
+        }
+    }
+
+    @Test("closed forms hold over random c, P, N (seeded)")
+    func closedFormProperties() {
+        var random = SplitMix64(seed: 20_190_605)
+        for _ in 0..<200 {
+            let c = exp(random.uniform(in: log(0.05)...log(20)))
+            let p = exp(random.uniform(in: log(1)...log(1e5)))
+            let n = exp(random.uniform(in: log(0.5)...log(1e4)))
+            let xMax = random.uniform(in: 0.5...60)
+
+            let quadratic = AnalyticModel.optimum(power: p, instances: n, cost: Costs.quadratic(c), maxBits: xMax)
+            #expect(close(quadratic.x, min(n / (2 * c), (p / c).squareRoot(), xMax)), "c \(c) P \(p) N \(n) xmax \(xMax)")
+
+            let exponential = AnalyticModel.optimum(power: p, instances: n, cost: Costs.exponential(c), maxBits: xMax)
+            let interior = n > c * log(2) ? log2(n / (c * log(2))) : 0
+            #expect(close(exponential.x, min(interior, log2(1 + p / c), xMax)), "c \(c) P \(p) N \(n) xmax \(xMax)")
+
+            if abs(n - c) > 1e-6 * c {
+                let linear = AnalyticModel.optimum(power: p, instances: n, cost: Costs.linear(c), maxBits: xMax)
+                #expect(close(linear.x, n < c ? 0 : min(p / c, xMax)), "c \(c) P \(p) N \(n) xmax \(xMax)")
+            }
+        }
+    }
+
+    @Test("irregular costs agree with a 10^6-point brute force",
+          arguments: [(Costs.cubic, 60.0), (Costs.kinked, 80.0), (Costs.bumped, 60.0)])
+    func bruteForceAgreement(cost: CostExpression, power: Double) {
+        for n in [1.0, 3, 8, 12, 20, 50] {
+            let best = AnalyticModel.optimum(power: power, instances: n, cost: cost, maxBits: 12)
+            let brute = bruteForce(power: power, instances: n, cost: cost, maxBits: 12)
+            // The brute force is a grid, so it can only be lower; never by more than its resolution.
+            #expect(best.J >= brute.J - 1e-12 * abs(brute.J), "\(cost) N \(n)")
+            #expect(close(best.J, brute.J, relative: 1e-9), "\(cost) N \(n): \(best.J) vs \(brute.J)")
+            #expect(abs(best.x - brute.x) < 1e-3 || close(best.J, brute.J, relative: 1e-9), "\(cost) N \(n)")
+        }
+    }
+
+    @Test("a cost bump makes a disconnected feasible set; the optimum is found in the far part")
+    func nonMonotoneFeasibleSet() {
+        // P = 50, N = 30: the unconstrained x* = N/2 = 15 is beyond the budget, so x* is the far
+        // part's budget boundary, √50 (the bump contributes 60·e^(−37.5) there).
+        let far = AnalyticModel.optimum(power: 50, instances: 30, cost: Costs.bumped, maxBits: 12)
+        #expect(close(far.x, 50.0.squareRoot()))
+        #expect(far.isSaturated)
+        // N = 4: x* = N/2 = 2, in the near part, where the bump is negligible.
+        let near = AnalyticModel.optimum(power: 50, instances: 4, cost: Costs.bumped, maxBits: 12)
+        // The bump's slope there (≈ −1.1e-4) moves it a little: solve f'(x) = N by bisection,
+        // f'(x) = 2x − 480·(x − 4)·exp(−4(x − 4)²).
+        var (low, high) = (1.9, 2.1)
+        for _ in 0..<100 {
+            let mid = (low + high) / 2
+            let slope = 2 * mid - 480 * (mid - 4) * exp(-4 * (mid - 4) * (mid - 4))
+            if slope < 4 { low = mid } else { high = mid }
+        }
+        #expect(close(near.x, low, relative: 1e-6))
+        #expect(abs(near.x - 2) < 1e-4)
+        for power in [30.0, 50, 80] {
+            let best = AnalyticModel.optimum(power: power, instances: 30, cost: Costs.bumped, maxBits: 12)
+            let brute = bruteForce(power: power, instances: 30, cost: Costs.bumped, maxBits: 12)
+            #expect(Costs.bumped.evaluate(at: best.x) <= power)
+            #expect(close(best.J, brute.J, relative: 1e-9))
+            #expect(close(best.x, brute.x, relative: 1e-6))
+        }
+    }
+
+    @Test("nothing feasible: x* = 0 and J* = (P − f(0))/N")
+    func infeasible() {
+        let cost = Costs.plus(Costs.n(50), Costs.x)
+        let best = AnalyticModel.optimum(power: 20, instances: 4, cost: cost, maxBits: 10)
+        #expect(!best.isFeasible)
+        #expect(best.x == 0)
+        #expect(best.J == (20 - 50) / 4.0)
+    }
+
+    @Test("f(0) > 0 but feasible further on is handled")
+    func positiveFixedCost() {
+        // f(x) = 10 + x², P = 110, N = 10: interior x* = 5, J* = (110 − 35)/10 + 5 = 12.5.
+        let cost = Costs.plus(Costs.n(10), Costs.quadratic(1))
+        let best = AnalyticModel.optimum(power: 110, instances: 10, cost: cost, maxBits: 20)
+        #expect(close(best.x, 5))
+        #expect(close(best.J, 12.5))
+    }
+}
+
+/// A small seeded generator for property tests.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func uniform(in range: ClosedRange<Double>) -> Double {
+        range.lowerBound + (range.upperBound - range.lowerBound) * Double(next() >> 11) / Double(1 << 53)
+    }
+}
+
+@Suite("Analytic grid and findings")
+struct AnalyticSolveTests {
+    @Test("quadratic c = 1, P = 100: onset, crossover above 2√(cP/3) ≈ 11.55, saturation at 2√(cP) = 20")
+    func quadraticCurve() {
+        let spec = AnalyticSpec(powers: [100], costs: [Costs.quadratic(1)], maxBits: [20],
+                                instances: [1, 2, 4, 8, 11.5, 11.6, 16, 19.9, 20, 32, 64, 128])
+        let (rows, findings) = AnalyticModel.solve(spec)
+        #expect(rows.count == 12)
+        #expect(rows.map(\.N) == spec.instances)
+        #expect(findings.onset_N == 1)
+        #expect(findings.crossover_N == 11.6)
+        #expect(findings.saturation_N == 20)
+        #expect(findings.curves.count == 1)
+        let atTen = AnalyticModel.solve(AnalyticSpec(powers: [100], costs: [Costs.quadratic(1)], maxBits: [20], instances: [10]))
+        #expect(close(atTen.rows[0].x_star, 5))
+        #expect(close(atTen.rows[0].J_star, 12.5))
+        #expect(close(atTen.rows[0].tuning_share, 7.5))
+        #expect(atTen.rows[0].mesa_share == atTen.rows[0].x_star)
+        #expect(atTen.rows[0].cost == "1 * x^2")
+    }
+
+    @Test("rows run P × cost × x_max × N; the top-level findings are the first curve's")
+    func gridOrder() {
+        let spec = AnalyticSpec(powers: [100, 400], costs: [Costs.linear(4), Costs.quadratic(1)], maxBits: [5, 50],
+                                instances: [1, 2, 8, 64])
+        let (rows, findings) = AnalyticModel.solve(spec)
+        #expect(rows.count == 2 * 2 * 2 * 4)
+        #expect(rows[0].P == 100 && rows[0].cost == "4 * x" && rows[0].max_bits == 5 && rows[0].N == 1)
+        #expect(rows[4].max_bits == 50)
+        #expect(rows[8].cost == "1 * x^2")
+        #expect(rows[16].P == 400)
+        #expect(findings.curves.count == 8)
+        // Linear c = 4: no search below N = 4, x* = min(P/c, x_max) = 5 above: onset at N = 8,
+        // saturated there too; the tuning share (100 − 20)/N falls below 5 only at N = 64.
+        #expect(findings.onset_N == 8 && findings.saturation_N == 8 && findings.crossover_N == 64)
+        #expect(findings.curves[0] == AnalyticCurveFindings(P: 100, cost: "4 * x", max_bits: 5, onset_N: 8,
+                                                            crossover_N: 64, saturation_N: 8))
+    }
+
+    @Test("no onset in the swept range gives nil findings")
+    func noOnset() {
+        let spec = AnalyticSpec(powers: [100], costs: [Costs.linear(64)], maxBits: [10], instances: [1, 2, 4, 8])
+        let findings = AnalyticModel.solve(spec).findings
+        #expect(findings.onset_N == nil && findings.crossover_N == nil && findings.saturation_N == nil)
+    }
+}
