@@ -1,0 +1,276 @@
+/// Turns decoded source into tokens, reporting malformed input as diagnostics and carrying on.
+///
+/// Lexical rules: `#` comments to the end of the line; newline and `;` are tokens (they end
+/// statements); identifiers `[A-Za-z_][A-Za-z0-9_]*`; numbers `12`, `0.05`, `1e-3`; strings
+/// `"…"` with `\"`, `\\`, `\n`, `\t`; prose `"""…"""` across lines; punctuation
+/// `{ } [ ] ( ) , ... + - * / ^`. Spaces, tabs, carriage returns and a byte-order mark are blank.
+struct Lexer {
+    private let source: SourceText
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private(set) var tokens: [Token] = []
+
+    private init(source: SourceText) {
+        self.source = source
+    }
+
+    /// The tokens of `source`, always ending with `.endOfFile`.
+    static func tokenize(_ source: SourceText, diagnostics: inout DiagnosticCollector) -> [Token] {
+        var lexer = Lexer(source: source)
+        lexer.run(&diagnostics)
+        return lexer.tokens
+    }
+
+    private var scalars: [Unicode.Scalar] { source.scalars }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        let i = index + ahead
+        return i < scalars.count ? scalars[i] : nil
+    }
+
+    private var location: SourceLocation { location(of: index) }
+
+    /// The location of scalar `i`, which must be on the current line.
+    private func location(of i: Int) -> SourceLocation {
+        SourceLocation(line: line, column: i - lineStart + 1, offset: source.byteOffsets[min(i, scalars.count)])
+    }
+
+    private mutating func advanceLine() {
+        index += 1
+        line += 1
+        lineStart = index
+    }
+
+    private mutating func append(_ kind: Token.Kind, from start: SourceLocation) {
+        tokens.append(Token(kind: kind, range: SourceRange(start: start, end: location)))
+    }
+
+    private mutating func run(_ diagnostics: inout DiagnosticCollector) {
+        var invalid = source.invalidScalarIndices[...]
+        var unexpectedRun: (start: SourceLocation, text: String)?
+        func flushUnexpected(_ diagnostics: inout DiagnosticCollector, at end: SourceLocation) {
+            guard let run = unexpectedRun else { return }
+            diagnostics.error("unexpected character\(run.text.unicodeScalars.count > 1 ? "s" : "") \(run.text)",
+                              at: SourceRange(start: run.start, end: end))
+            unexpectedRun = nil
+        }
+        while index < scalars.count, !diagnostics.isSaturated {
+            // Invalid UTF-8 is reported wherever it stands, even inside a string or a comment.
+            while let first = invalid.first, first < index { invalid.removeFirst() }
+            let scalar = scalars[index]
+            let start = location
+            if !Self.isUnexpected(scalar) || invalid.first == index { flushUnexpected(&diagnostics, at: start) }
+            switch scalar {
+            case " ", "\t", "\r", "\u{FEFF}":
+                index += 1
+            case "\n":
+                index += 1
+                append(.newline, from: start)
+                line += 1
+                lineStart = index
+            case "#":
+                while let next = peek(), next != "\n" {
+                    reportInvalid(&invalid, &diagnostics)
+                    index += 1
+                }
+            case ";": index += 1; append(.semicolon, from: start)
+            case "{": index += 1; append(.leftBrace, from: start)
+            case "}": index += 1; append(.rightBrace, from: start)
+            case "[": index += 1; append(.leftBracket, from: start)
+            case "]": index += 1; append(.rightBracket, from: start)
+            case "(": index += 1; append(.leftParen, from: start)
+            case ")": index += 1; append(.rightParen, from: start)
+            case ",": index += 1; append(.comma, from: start)
+            case "+": index += 1; append(.plus, from: start)
+            case "-": index += 1; append(.minus, from: start)
+            case "*": index += 1; append(.star, from: start)
+            case "/": index += 1; append(.slash, from: start)
+            case "^": index += 1; append(.caret, from: start)
+            case ".":
+                if peek(1) == ".", peek(2) == "." {
+                    index += 3
+                    append(.ellipsis, from: start)
+                } else {
+                    index += 1
+                    diagnostics.error("unexpected '.'; a range is written 'a ... b step s'", at: SourceRange(start: start, end: location))
+                }
+            case "\"":
+                if peek(1) == "\"", peek(2) == "\"" {
+                    lexProse(&invalid, &diagnostics)
+                } else {
+                    lexString(&invalid, &diagnostics)
+                }
+            case _ where Self.isDigit(scalar):
+                lexNumber(&diagnostics)
+            case _ where Self.isIdentifierStart(scalar):
+                let name = lexIdentifierText()
+                append(.identifier(name), from: start)
+            default:
+                if invalid.first == index {
+                    reportInvalid(&invalid, &diagnostics)
+                } else if unexpectedRun == nil {
+                    unexpectedRun = (start, Self.quoted(scalar))
+                } else if let run = unexpectedRun, run.text.unicodeScalars.count < 60 {
+                    unexpectedRun = (run.start, run.text + Self.quoted(scalar))
+                }
+                index += 1
+            }
+        }
+        flushUnexpected(&diagnostics, at: location)
+        tokens.append(Token(kind: .endOfFile, range: SourceRange(at: location)))
+    }
+
+    /// Reports the invalid UTF-8 at `index`, if that is where the next invalid sequence stands.
+    private func reportInvalid(_ invalid: inout ArraySlice<Int>, _ diagnostics: inout DiagnosticCollector) {
+        guard invalid.first == index else { return }
+        invalid.removeFirst()
+        let start = location
+        let end = SourceLocation(line: line, column: start.column + 1, offset: source.byteOffsets[index + 1])
+        diagnostics.error("invalid UTF-8", at: SourceRange(start: start, end: end))
+    }
+
+    private mutating func lexIdentifierText() -> String {
+        var view = String.UnicodeScalarView()
+        while let next = peek(), Self.isIdentifierContinue(next) {
+            view.append(next)
+            index += 1
+        }
+        return String(view)
+    }
+
+    private mutating func lexNumber(_ diagnostics: inout DiagnosticCollector) {
+        let start = location
+        var text = ""
+        func digits(_ lexer: inout Lexer) {
+            while let next = lexer.peek(), Lexer.isDigit(next) {
+                text.unicodeScalars.append(next)
+                lexer.index += 1
+            }
+        }
+        digits(&self)
+        if peek() == ".", let after = peek(1), Self.isDigit(after) {
+            text += "."
+            index += 1
+            digits(&self)
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            let signed = peek(1) == "+" || peek(1) == "-"
+            if let first = peek(signed ? 2 : 1), Self.isDigit(first) {
+                text += "e"
+                if signed { text.unicodeScalars.append(peek(1)!) }
+                index += signed ? 2 : 1
+                digits(&self)
+            }
+        }
+        let value = Double(text) ?? .infinity
+        // `9x9`: the size separator written without spaces.
+        if peek() == "x", let after = peek(1), Self.isDigit(after) {
+            append(.number(value), from: start)
+            let xStart = location
+            index += 1
+            append(.identifier("x"), from: xStart)
+            return
+        }
+        if let next = peek(), Self.isIdentifierContinue(next) {
+            let suffix = lexIdentifierText()
+            diagnostics.error("invalid number '\(text)\(suffix.prefix(40))'", at: SourceRange(start: start, end: location))
+            append(.number(value), from: start)
+            return
+        }
+        if !value.isFinite {
+            diagnostics.error("number '\(text.prefix(40))' is too large", at: SourceRange(start: start, end: location))
+        }
+        append(.number(value.isFinite ? value : 0), from: start)
+    }
+
+    private mutating func lexString(_ invalid: inout ArraySlice<Int>, _ diagnostics: inout DiagnosticCollector) {
+        let start = location
+        index += 1
+        var view = String.UnicodeScalarView()
+        while true {
+            guard let next = peek(), next != "\n" else {
+                diagnostics.error("unterminated string; close it with '\"' on the same line",
+                                  at: SourceRange(start: start, end: location))
+                break
+            }
+            reportInvalid(&invalid, &diagnostics)
+            if next == "\"" {
+                index += 1
+                break
+            }
+            if next == "\\" {
+                let escapeStart = location
+                switch peek(1) {
+                case "\""?: view.append("\""); index += 2
+                case "\\"?: view.append("\\"); index += 2
+                case "n"?: view.append("\n"); index += 2
+                case "t"?: view.append("\t"); index += 2
+                case let other?:
+                    index += other == "\n" ? 1 : 2
+                    diagnostics.error("unknown escape '\\\(other == "\n" ? "" : Self.quoted(other))' in string; use \\\" \\\\ \\n or \\t",
+                                      at: SourceRange(start: escapeStart, end: location))
+                case nil:
+                    index += 1
+                }
+                continue
+            }
+            view.append(next)
+            index += 1
+        }
+        append(.string(String(view)), from: start)
+    }
+
+    private mutating func lexProse(_ invalid: inout ArraySlice<Int>, _ diagnostics: inout DiagnosticCollector) {
+        let start = location
+        index += 3
+        var view = String.UnicodeScalarView()
+        while true {
+            guard let next = peek() else {
+                diagnostics.error("unterminated prose block; close it with '\"\"\"'",
+                                  at: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 3, offset: start.offset + 3)))
+                break
+            }
+            if next == "\"", peek(1) == "\"", peek(2) == "\"" {
+                index += 3
+                break
+            }
+            reportInvalid(&invalid, &diagnostics)
+            view.append(next)
+            if next == "\n" { advanceLine() } else { index += 1 }
+        }
+        append(.prose(ProseText.dedent(String(view))), from: start)
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A) || s == "_"
+    }
+
+    static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool { isIdentifierStart(s) || isDigit(s) }
+
+    /// True for characters that start no token (runs of them make one diagnostic).
+    private static func isUnexpected(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", "\t", "\r", "\u{FEFF}", "\n", "#", ";", "{", "}", "[", "]", "(", ")", ",", "+", "-", "*", "/", "^", ".", "\"":
+            return false
+        default:
+            return !isIdentifierContinue(s)
+        }
+    }
+
+    /// A character as a message shows it: `'@'`, or `U+0000` for invisible ones.
+    static func quoted(_ s: Unicode.Scalar) -> String {
+        if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.properties.isWhitespace || s.value == 0xFFFD {
+            return "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        }
+        return "'\(s)'"
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

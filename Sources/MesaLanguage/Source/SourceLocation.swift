@@ -1,0 +1,39 @@
+/// A position in a scenario file.
+///
+/// `line` and `column` are 1-based; `column` counts Unicode scalars from the start of the line
+/// (an invalid UTF-8 sequence counts as one, as it decodes to one U+FFFD). `offset` is the
+/// 0-based byte offset into the file as read.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
+}
+
+/// A half-open span of a scenario file: `start` is the first character, `end` one past the last.
+public struct SourceRange: Sendable, Hashable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+
+    /// An empty range at `location` (a caret with no tildes).
+    public init(at location: SourceLocation) {
+        self.init(start: location, end: location)
+    }
+
+    /// The smallest range covering both.
+    func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: min(start, other.start), end: max(end, other.end))
+    }
+}

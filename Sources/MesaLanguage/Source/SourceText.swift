@@ -1,0 +1,63 @@
+/// A scenario file decoded leniently: one Unicode scalar per valid UTF-8 sequence and one
+/// U+FFFD per maximal invalid subsequence (the same repair `String(decoding:as:)` makes, so
+/// columns agree with the repaired text the renderer echoes).
+struct SourceText {
+    /// The decoded scalars.
+    let scalars: [Unicode.Scalar]
+    /// `byteOffsets[i]` is where scalar `i` starts; one extra entry holds the byte count.
+    let byteOffsets: [Int]
+    /// Indices of the scalars that replace invalid UTF-8.
+    let invalidScalarIndices: [Int]
+    /// The repaired text.
+    let text: String
+
+    init(bytes: [UInt8]) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var invalid: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append(Unicode.UTF8.decode(encoded))
+                offsets.append(offset)
+                offset += encoded.count
+            case .error(let length):
+                invalid.append(scalars.count)
+                scalars.append("\u{FFFD}")
+                offsets.append(offset)
+                offset += length
+            case .emptyInput:
+                break decoding
+            }
+        }
+        offsets.append(bytes.count)
+        self.scalars = scalars
+        self.byteOffsets = offsets
+        self.invalidScalarIndices = invalid
+        self.text = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalar index at byte `offset` (the first scalar starting at or after it).
+    func scalarIndex(atByte offset: Int) -> Int {
+        var low = 0, high = byteOffsets.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if byteOffsets[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The text of `range`, as written.
+    func text(of range: SourceRange) -> String {
+        let start = scalarIndex(atByte: range.start.offset)
+        let end = max(start, scalarIndex(atByte: range.end.offset))
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start..<min(end, scalars.count)])
+        return String(result)
+    }
+}

@@ -1,0 +1,111 @@
+import MesaScenario
+
+/// The parsed file: what was written, with a source range on every node, before any meaning is
+/// checked. The validator turns it into a `Scenario`.
+struct FileSyntax: Sendable {
+    var header: HeaderSyntax?
+    var items: [ItemSyntax]
+}
+
+/// `scenario "Title"`.
+struct HeaderSyntax: Sendable {
+    var title: String
+    var range: SourceRange
+}
+
+/// A top-level item, in source order.
+enum ItemSyntax: Sendable {
+    case prose(ProseSyntax)
+    case block(BlockSyntax)
+}
+
+/// A `"""` prose block.
+struct ProseSyntax: Sendable {
+    var text: String
+    var range: SourceRange
+}
+
+/// `name { statement* }`.
+struct BlockSyntax: Sendable {
+    var name: String
+    var nameRange: SourceRange
+    var openBrace: SourceRange
+    var statements: [StatementSyntax]
+}
+
+/// `key value+ (',' value+)*`: the values of every comma group, in order.
+struct StatementSyntax: Sendable {
+    var key: String
+    var keyRange: SourceRange
+    var groups: [[ValueSyntax]]
+    /// From the first value to the last, for quoting the setting as written.
+    var valuesRange: SourceRange
+
+    var values: [ValueSyntax] { groups.flatMap { $0 } }
+}
+
+/// One value of a statement: fixed, or a sweep (a list or a range).
+enum ValueSyntax: Sendable {
+    case scalar(ScalarSyntax)
+    case list([ScalarSyntax], range: SourceRange)
+    case range(RangeSyntax)
+
+    var range: SourceRange {
+        switch self {
+        case .scalar(let scalar): return scalar.range
+        case .list(_, let range): return range
+        case .range(let range): return range.range
+        }
+    }
+
+    var isSweep: Bool {
+        if case .scalar = self { return false }
+        return true
+    }
+}
+
+/// `first ... last step s` or `first ... last times f`.
+struct RangeSyntax: Sendable {
+    enum Progression: String, Sendable { case step, times }
+
+    var first: ScalarSyntax
+    var last: ScalarSyntax
+    var progression: Progression
+    var increment: ScalarSyntax
+    var range: SourceRange
+}
+
+/// A single value: a string, a size `W x H`, or an expression (which covers plain numbers and
+/// bare words such as `hill_climb`).
+struct ScalarSyntax: Sendable {
+    enum Kind: Sendable {
+        case string(String)
+        case size(width: Double, height: Double)
+        case expression(ExpressionSyntax)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+
+    /// The bare word, when the scalar is one name (`anywhere`, `top_right`).
+    var word: String? {
+        if case .expression(let e) = kind, case .name(let name) = e.kind { return name }
+        return nil
+    }
+}
+
+/// An arithmetic expression as written, names not yet resolved.
+struct ExpressionSyntax: Sendable {
+    indirect enum Kind: Sendable {
+        case number(Double)
+        case name(String)
+        case negate(ExpressionSyntax)
+        case binary(Expression.BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        case call(name: String, nameRange: SourceRange, arguments: [ExpressionSyntax])
+    }
+
+    var kind: Kind
+    var range: SourceRange
+    /// Height of the tree; the parser caps it so that later recursive passes stay shallow.
+    var depth: Int
+}

@@ -1,0 +1,73 @@
+import MesaScenario
+
+/// Assembles the typed `Scenario` from checked settings (only called when there is no error).
+struct ScenarioBuilder {
+    let source: SourceText
+    let file: FileSyntax
+    let header: HeaderSyntax
+    let settings: [Validator.CheckedSetting]
+
+    var scenario: Scenario {
+        Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.text, notebook: notebook,
+                 analytic: analytic, simulation: simulation, axes: axes, seeds: seeds)
+    }
+
+    private var notebook: [NotebookItem] {
+        var swept: [Int: Bool] = [:]
+        for setting in settings { swept[setting.statement.keyRange.start.offset] = setting.isSwept }
+        return file.items.map { item in
+            switch item {
+            case .prose(let prose):
+                return .prose(prose.text)
+            case .block(let block):
+                let outlines = block.statements.map { statement in
+                    SettingOutline(key: statement.key, text: source.text(of: statement.valuesRange),
+                                   isSwept: swept[statement.keyRange.start.offset] ?? false)
+                }
+                return .block(BlockOutline(name: block.name, settings: outlines))
+            }
+        }
+    }
+
+    private var blockNames: Set<String> {
+        Set(file.items.compactMap { if case .block(let b) = $0 { return b.name } else { return nil } })
+    }
+
+    private var analytic: AnalyticSpec? {
+        guard blockNames.contains("analytic") else { return nil }
+        var spec = AnalyticSpec()
+        for setting in settings where setting.key.block == "analytic" {
+            setting.key.apply(setting.values, to: &spec)
+            if setting.key.name == "instances" { spec.instancesGeometric = setting.isGeometric }
+        }
+        return spec
+    }
+
+    private var simulationSettings: [Validator.CheckedSetting] {
+        settings.filter { $0.key.block != "analytic" }
+    }
+
+    /// Every fixed key applied and every swept key at its first value.
+    private var simulation: SimulationSpec? {
+        let blocks = blockNames
+        guard blocks.contains("environment") else { return nil }
+        var spec = SimulationSpec()
+        if blocks.contains("deception") { spec.deception = DeceptionSpec() }
+        for setting in simulationSettings {
+            setting.key.apply(setting.values[0], to: &spec)
+        }
+        return spec
+    }
+
+    private var axes: [SweepAxis] {
+        guard blockNames.contains("environment") else { return [] }
+        return simulationSettings.filter(\.isSwept).map {
+            SweepAxis(key: $0.key.qualifiedName, values: $0.values, isGeometric: $0.isGeometric)
+        }
+    }
+
+    private var seeds: Int {
+        let written = settings.first { $0.key.qualifiedName == "training.seeds" }?.values.first?.number
+        return written.map { Int($0) } ?? TrainingSpec().seeds
+    }
+}

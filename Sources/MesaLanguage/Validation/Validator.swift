@@ -1,0 +1,169 @@
+import MesaScenario
+
+/// Checks a parsed file against `SettingCatalog` and builds the typed `Scenario`.
+///
+/// Every problem is recorded; a scenario is returned only when there is no error.
+struct Validator {
+    /// A statement whose values all passed their checks.
+    struct CheckedSetting {
+        var key: SettingKey
+        var statement: StatementSyntax
+        /// One value when fixed; the sweep's values in order when swept.
+        var values: [SettingValue]
+        var isSwept: Bool
+        /// Written as a `times` range.
+        var isGeometric: Bool
+    }
+
+    /// A cost expression awaiting its check on [0, max_bits] (max_bits may come later in the block).
+    struct PendingCost {
+        var key: SettingKey
+        var expression: Expression
+        var range: SourceRange
+    }
+
+    /// Combinations of one statement's values beyond this are refused.
+    static let maximumCombinations = 100_000
+
+    let source: SourceText
+    var diagnostics: DiagnosticCollector
+    var settings: [CheckedSetting] = []
+    var pendingCosts: [PendingCost] = []
+    /// Error positions already reported for the current statement: a range sweep reports once.
+    private var reportedOffsets: Set<Int> = []
+
+    init(source: SourceText, diagnostics: DiagnosticCollector) {
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+
+    mutating func report(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        guard reportedOffsets.insert(range.start.offset).inserted else { return }
+        diagnostics.error(message, at: range, notes: notes)
+    }
+
+    /// The scenario, or `nil` when an error was found (here or earlier).
+    mutating func validate(_ file: FileSyntax) -> Scenario? {
+        var seenBlocks: [String: SourceRange] = [:]
+        for case .block(let block) in file.items {
+            if diagnostics.isSaturated { return nil }
+            guard SettingCatalog.blocks.contains(block.name) else {
+                diagnostics.error("unknown block '\(block.name)'", at: block.nameRange,
+                                  notes: Suggestion.note(for: block.name, among: SettingCatalog.blocks)
+                                    + [Diagnostic.Note("the blocks are \(SettingCatalog.blocks.joined(separator: ", "))")])
+                continue
+            }
+            if let first = seenBlocks[block.name] {
+                diagnostics.error("duplicate block '\(block.name)'", at: block.nameRange,
+                                  notes: [Diagnostic.Note("first '\(block.name)' block is here", range: first)])
+            } else {
+                seenBlocks[block.name] = block.nameRange
+            }
+            checkStatements(of: block)
+        }
+        checkPendingCosts()
+        warnAboutIgnoredBlocks(file, seenBlocks)
+        guard let header = file.header, !diagnostics.hasErrors else { return nil }
+        return ScenarioBuilder(source: source, file: file, header: header, settings: settings).scenario
+    }
+
+    private mutating func checkStatements(of block: BlockSyntax) {
+        var seenKeys: [String: SourceRange] = [:]
+        for statement in block.statements {
+            reportedOffsets = []
+            guard let key = SettingCatalog.key(block: block.name, name: statement.key) else {
+                let names = SettingCatalog.keys(in: block.name).map(\.name)
+                diagnostics.error("unknown key '\(statement.key)' in block '\(block.name)'", at: statement.keyRange,
+                                  notes: Suggestion.note(for: statement.key, among: names))
+                continue
+            }
+            if let first = seenKeys[key.name] {
+                diagnostics.error("duplicate key '\(key.name)' in block '\(block.name)'", at: statement.keyRange,
+                                  notes: [Diagnostic.Note("'\(key.name)' is first set here", range: first)])
+                continue
+            }
+            seenKeys[key.name] = statement.keyRange
+            if let checked = check(statement, key: key) { settings.append(checked) }
+        }
+    }
+
+    /// Expands the statement's sweeps into combinations and converts each.
+    private mutating func check(_ statement: StatementSyntax, key: SettingKey) -> CheckedSetting? {
+        let components = statement.values
+        let isSwept = components.contains { $0.isSweep }
+        if isSwept, !key.isSweepable {
+            let sweep = components.first { $0.isSweep }!
+            diagnostics.error("'\(key.name)' cannot be swept", at: sweep.range,
+                              notes: [Diagnostic.Note("every sweep point already runs '\(key.name)' times, each with its own random stream; give one number")])
+            return nil
+        }
+        var alternatives: [[ScalarSyntax]] = []
+        var isGeometric = false
+        for component in components {
+            switch component {
+            case .scalar(let scalar): alternatives.append([scalar])
+            case .list(let scalars, _): alternatives.append(scalars)
+            case .range(let range):
+                guard let values = expand(range, key: key) else { return nil }
+                isGeometric = isGeometric || range.progression == .times
+                let syntax = values.map {
+                    ScalarSyntax(kind: .expression(ExpressionSyntax(kind: .number($0), range: range.range, depth: 1)), range: range.range)
+                }
+                alternatives.append(syntax)
+            }
+        }
+        let combinations = alternatives.reduce(1.0) { $0 * Double($1.count) }
+        guard combinations <= Double(Self.maximumCombinations) else {
+            diagnostics.error("'\(key.name)' sweeps more than \(Self.maximumCombinations) values", at: statement.valuesRange)
+            return nil
+        }
+        var values: [SettingValue] = []
+        var failed = false
+        for index in 0..<Int(combinations) {
+            var remainder = index
+            var parts: [ScalarSyntax] = []
+            for options in alternatives.reversed() {
+                parts.append(options[remainder % options.count])
+                remainder /= options.count
+            }
+            if let value = convert(parts.reversed(), for: key) {
+                values.append(value)
+            } else {
+                failed = true
+            }
+        }
+        guard !failed, !values.isEmpty else { return nil }
+        if case .expression = key.kind {
+            for (value, range) in zip(values, expressionRanges(alternatives)) {
+                if case .expression(let e) = value { pendingCosts.append(PendingCost(key: key, expression: e, range: range)) }
+            }
+        }
+        return CheckedSetting(key: key, statement: statement, values: values, isSwept: isSwept, isGeometric: isGeometric)
+    }
+
+    private func expressionRanges(_ alternatives: [[ScalarSyntax]]) -> [SourceRange] {
+        alternatives.count == 1 ? alternatives[0].map(\.range) : []
+    }
+
+    private mutating func expand(_ range: RangeSyntax, key: SettingKey) -> [Double]? {
+        let first = number(range.first, for: key, expected: "a number as the range's first value")
+        let last = number(range.last, for: key, expected: "a number as the range's last value")
+        let increment = number(range.increment, for: key, expected: "a number after '\(range.progression.rawValue)'")
+        guard let first, let last, let increment else { return nil }
+        let result = range.progression == .step
+            ? RangeExpansion.arithmetic(first: first, last: last, step: increment)
+            : RangeExpansion.geometric(first: first, last: last, factor: increment)
+        switch result {
+        case .success(let values): return values
+        case .failure(let problem):
+            let at: SourceRange
+            switch problem {
+            case .nonPositiveStep, .factorTooSmall: at = range.increment.range
+            case .nonPositiveStart: at = range.first.range
+            default: at = range.range
+            }
+            report(problem.message, at: at)
+            return nil
+        }
+    }
+}
