@@ -1,0 +1,80 @@
+import Foundation
+import MesaResults
+import Mustache
+
+/// Fills the page templates. Values from a scenario go in through `{{…}}` (HTML-escaped by
+/// swift-mustache); only the stylesheet and HTML that cmark-gfm or the chart code produced go
+/// through `{{{…}}}`.
+package struct PageRenderer: Sendable {
+    package let templates: TemplateSet
+
+    package init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// `index.html` of one report.
+    package func reportPage(for document: ReportDocument) throws -> String {
+        let body = document.htmlBody()
+        let contents = body.contents + [
+            TableOfContentsEntry(level: 2, text: "Scenario source", id: "scenario-source"),
+            TableOfContentsEntry(level: 2, text: "Data", id: "data"),
+        ]
+        let context: [String: Any] = [
+            "title": document.title,
+            "slug": document.slug,
+            "tool_version": document.toolVersion,
+            "source_sha256": document.sourceSHA256,
+            "source": document.source,
+            "css": templates.stylesheet,
+            "body": body.html,
+            "contents": contents.map { ["level": String($0.level), "text": $0.text, "id": $0.id] as [String: Any] },
+        ]
+        return try parse(templates.reportPage, file: TemplateSet.reportPageFile).render(context)
+    }
+
+    /// `reports/index.html`: every scenario with its headline findings.
+    package func indexPage(for entries: [IndexEntry]) throws -> String {
+        let context: [String: Any] = [
+            "css": templates.stylesheet,
+            "count": String(entries.count),
+            "scenarios": entries.map { entry -> [String: Any] in
+                [
+                    "title": entry.title,
+                    "slug": entry.slug,
+                    "href": "\(entry.slug)/index.html",
+                    "markdown_href": "\(entry.slug)/report.md",
+                    "json_href": "\(entry.slug)/results.json",
+                    "csv_href": "\(entry.slug)/results.csv",
+                    "findings": entry.headlines,
+                    "has_findings": !entry.headlines.isEmpty,
+                ]
+            },
+        ]
+        return try parse(templates.indexPage, file: TemplateSet.indexPageFile).render(context)
+    }
+
+    private func parse(_ text: String, file: String) throws -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch {
+            throw ReportError.invalidTemplate(file: file, message: String(describing: error))
+        }
+    }
+}
+
+/// One scenario on the front page.
+package struct IndexEntry: Sendable, Hashable {
+    package var title: String
+    package var slug: String
+    /// The first few findings, as sentences.
+    package var headlines: [String]
+
+    /// How many findings the front page shows per scenario.
+    package static let headlineLimit = 3
+
+    package init(results: ScenarioResults) {
+        title = results.scenario
+        slug = results.slug
+        headlines = Array(results.findings.map(\.sentence).prefix(Self.headlineLimit))
+    }
+}

@@ -1,0 +1,89 @@
+import MesaResults
+
+/// The analytic section: per curve of the (P, f, x_max) grid, x*, the tuning share and J* against
+/// N with onset, crossover and saturation marked, and the findings of kind `analytic`.
+extension ReportBuilder {
+    /// How many curves get their own chart; the data of all curves stays in the tables and files.
+    static let analyticChartLimit = 6
+
+    mutating func appendAnalytic(to document: inout ReportDocument) {
+        let rows = results.analytic
+        guard !rows.isEmpty else { return }
+        document.append(markdown: """
+            ## Analytic model
+
+            For each number of instances N, the base optimizer splits its power P between building a \
+            learned algorithm capable of x bits of run-time optimization (cost f(x)) and tuning each of the \
+            N instances directly. The mesa share is x\\*, the tuning share is (P − f(x\\*)) / N, and J\\* is their sum.
+
+            """)
+        let curves = Self.curves(of: rows)
+        let logAxis = Vocabulary.looksGeometric(rows.map(\.N))
+        for (index, curve) in curves.prefix(Self.analyticChartLimit).enumerated() {
+            let first = curve[0]
+            let label = "P = \(ChartNumber.label(first.P)), f(x) = \(first.cost), x_max = \(ChartNumber.label(first.max_bits))"
+            let markers = analyticMarkers(for: first, isFirstCurve: index == 0)
+            let chart = LineChart(
+                title: "Analytic optimum against N (\(label))",
+                description: "The mesa share x*, the tuning share and J* for each N, with \(label)."
+                    + (markers.isEmpty ? "" : " Dashed lines mark " + markers.map { "the \($0.label) at N = \(ChartNumber.label($0.x))" }.joined(separator: ", ") + "."),
+                xLabel: "N (instances)", yLabel: "bits", xScale: logAxis ? .log10 : .linear,
+                series: [
+                    .init(label: "mesa share x*", samples: curve.map { .init(x: $0.N, y: $0.mesa_share) }),
+                    .init(label: "tuning share (P − f(x*))/N", samples: curve.map { .init(x: $0.N, y: $0.tuning_share) }),
+                    .init(label: "J*", samples: curve.map { .init(x: $0.N, y: $0.J_star) }),
+                ],
+                markers: markers)
+            document.append(figure: chart.figure(name: figureName("analytic \(index + 1)")))
+        }
+        if curves.count > Self.analyticChartLimit {
+            document.append(markdown: "Charts show the first \(Self.analyticChartLimit) of \(curves.count) curves; every row is in results.json and in the table below.\n")
+        }
+        document.append(markdown: analyticFindingsMarkdown(curves: curves))
+    }
+
+    /// Rows grouped by (P, cost, x_max), in order of first appearance, each sorted by N.
+    static func curves(of rows: [AnalyticRow]) -> [[AnalyticRow]] {
+        var order: [String] = []
+        var groups: [String: [AnalyticRow]] = [:]
+        for row in rows {
+            let key = "\(row.P)|\(row.cost)|\(row.max_bits)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row)
+        }
+        return order.map { key in groups[key]!.sorted { $0.N < $1.N } }
+    }
+
+    func analyticMarkers(for row: AnalyticRow, isFirstCurve: Bool) -> [LineChart.Marker] {
+        let findings = results.analytic_findings
+        let curve = findings?.curves.first { $0.P == row.P && $0.cost == row.cost && $0.max_bits == row.max_bits }
+        let onset = curve?.onset_N ?? (isFirstCurve ? findings?.onset_N : nil)
+        let crossover = curve?.crossover_N ?? (isFirstCurve ? findings?.crossover_N : nil)
+        let saturation = curve?.saturation_N ?? (isFirstCurve ? findings?.saturation_N : nil)
+        return [("onset", onset), ("crossover", crossover), ("saturation", saturation)].compactMap { name, value in
+            value.map { LineChart.Marker(x: $0, label: name) }
+        }
+    }
+
+    func analyticFindingsMarkdown(curves: [[AnalyticRow]]) -> String {
+        var markdown = ""
+        let sentences = results.findings.filter { $0.kind == "analytic" }.map(\.sentence)
+        if !sentences.isEmpty {
+            markdown += sentences.map { "- \($0.markdownEscaped)\n" }.joined() + "\n"
+        }
+        func show(_ value: Double?) -> String { value.map(ChartNumber.label) ?? "not reached" }
+        let curveFindings = results.analytic_findings?.curves ?? []
+        if !curveFindings.isEmpty {
+            let table = DataTable(
+                columns: ["P", "f(x)", "x_max", "Onset N", "Crossover N", "Saturation N"],
+                rows: curveFindings.map {
+                    [ChartNumber.label($0.P), $0.cost, ChartNumber.label($0.max_bits), show($0.onset_N),
+                     show($0.crossover_N), show($0.saturation_N)]
+                })
+            markdown += "Where each curve changes character:\n\n" + table.markdown
+        } else if let findings = results.analytic_findings {
+            markdown += "Onset at N = \(show(findings.onset_N).markdownEscaped), crossover at N = \(show(findings.crossover_N).markdownEscaped), saturation at N = \(show(findings.saturation_N).markdownEscaped).\n"
+        }
+        return markdown
+    }
+}

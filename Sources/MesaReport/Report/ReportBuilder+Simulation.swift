@@ -1,0 +1,156 @@
+import MesaResults
+
+/// The simulation section: for each numeric swept axis the mesa-optimizer share and the training
+/// and deployment scores (mean with 95% band over seeds, one series per slice of the other axes);
+/// deception charts when the class has a detector; outcome histograms; mazes.
+extension ReportBuilder {
+    /// Series per chart at most; further slices stay in the data files.
+    static let sliceLimit = 6
+    static let histogramPanelLimit = 16
+
+    mutating func appendSimulation(to document: inout ReportDocument) {
+        guard !results.runs.isEmpty || !results.summary.isEmpty else { return }
+        let runCount = results.runs.count
+        document.append(markdown: "## Simulation results\n\n\(results.summary.count) sweep points, \(runCount) runs. Bands are 95% intervals over the repetitions of each point (Wilson for shares, t for continuous metrics).\n")
+        let numericAxes = results.axes.filter { axis in !axis.values.isEmpty && axis.values.allSatisfy { $0.number != nil } }
+        for axis in numericAxes {
+            appendAxisCharts(for: axis, to: &document)
+        }
+        appendHistogram(to: &document)
+        appendMazes(to: &document)
+    }
+
+    /// Whether the model class of these runs includes a deployment detector.
+    var runsCarryDetectors: Bool {
+        results.runs.contains { $0.metrics.detector_cost != nil || $0.metrics.deceptive == 1 || $0.metrics.params_detector > 0 }
+    }
+
+    private mutating func appendAxisCharts(for axis: AxisDescription, to document: inout ReportDocument) {
+        let axisName = Vocabulary.axis(axis.key)
+        let slices = Self.slices(of: results.summary, along: axis.key, axes: results.axes)
+        let shown = Array(slices.prefix(Self.sliceLimit))
+        let scale: AxisScale.Kind = axis.geometric ? .log10 : .linear
+        let sliceNote = slices.count > shown.count
+            ? " Showing \(shown.count) of \(slices.count) slices of the other axes; all are in results.csv." : ""
+        document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
+
+        func series(_ metric: String, prefix: String = "") -> [LineChart.Series] {
+            shown.compactMap { slice in
+                let samples = slice.points.compactMap { summary -> LineChart.Sample? in
+                    guard let x = summary.point[axis.key]?.number, let estimate = summary.metrics[metric] else { return nil }
+                    return .init(x: x, y: estimate.mean, lo: estimate.lo, hi: estimate.hi)
+                }
+                guard !samples.isEmpty else { return nil }
+                return .init(label: prefix + slice.label, samples: samples)
+            }
+        }
+
+        let crossovers = results.findings.filter {
+            $0.kind == "crossover" && $0.axis == axis.key && $0.metric == "mesa_optimizer" && $0.value != nil
+        }
+        let mesa = series("mesa_optimizer")
+        if !mesa.isEmpty {
+            let chart = LineChart(
+                title: "Mesa-optimizer share against \(axisName)",
+                description: "Share of runs whose search module made at least half of the training decisions, mean and 95% interval over seeds at each value of \(axis.key)."
+                    + crossovers.prefix(3).map { " Crossover at \(ChartNumber.label($0.value!))." }.joined() + sliceNote,
+                xLabel: axisName, yLabel: "mesa-optimizer share", xScale: scale, yDomain: 0...1, series: mesa,
+                markers: crossovers.prefix(3).map { .init(x: $0.value!, label: "crossover") })
+            document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
+        }
+
+        let scores = series("train_score", prefix: "train · ") + series("deploy_score", prefix: "deploy · ")
+        if !scores.isEmpty {
+            let chart = LineChart(
+                title: "Training and deployment score against \(axisName)",
+                description: "Mean episode score on the training instances and on the deployment instances, with 95% intervals over seeds." + sliceNote,
+                xLabel: axisName, yLabel: "score", xScale: scale, yDomain: 0...1, series: scores)
+            document.append(figure: chart.figure(name: figureName("scores \(axis.key)")))
+        }
+
+        if runsCarryDetectors {
+            let deception = series("deceptive", prefix: "deceptive share · ") + series("defection_rate", prefix: "defection rate · ")
+            if !deception.isEmpty {
+                let chart = LineChart(
+                    title: "Deception against \(axisName)",
+                    description: "Share of runs whose model carries a deployment detector, and the share of deployment episodes in which it fired and the model defected." + sliceNote,
+                    xLabel: axisName, yLabel: "share", xScale: scale, yDomain: 0...1, series: deception)
+                document.append(figure: chart.figure(name: figureName("deception \(axis.key)")))
+            }
+        }
+
+        if results.runs.contains(where: { $0.metrics.k_fit != nil }) {
+            let budget = series("budget", prefix: "K · ")
+            let fit = series("k_fit", prefix: "K_fit · ")
+            let fallback = budget.isEmpty && fit.isEmpty ? budgetSeriesFromRuns(axis: axis.key) : []
+            let lines = budget + fit + fallback
+            if !lines.isEmpty {
+                let chart = LineChart(
+                    title: "Budget K against K_fit along \(axisName)",
+                    description: "K is the parameter budget of the runs; K_fit the smallest budget that reaches the minimum training loss. The premise of the deception argument (underparameterized: more parameters would lower the loss) holds where K is below K_fit.",
+                    xLabel: axisName, yLabel: "parameters", xScale: scale, series: lines)
+                document.append(figure: chart.figure(name: figureName("budget \(axis.key)")))
+            }
+        }
+    }
+
+    /// K and K_fit averaged over the runs at each axis value, when the summary does not carry them.
+    private func budgetSeriesFromRuns(axis key: String) -> [LineChart.Series] {
+        var budgets: [Double: [Double]] = [:]
+        var fits: [Double: [Double]] = [:]
+        for run in results.runs {
+            guard let x = run.point[key]?.number else { continue }
+            budgets[x, default: []].append(Double(run.metrics.budget))
+            if let fit = run.metrics.k_fit { fits[x, default: []].append(Double(fit)) }
+        }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        return [
+            LineChart.Series(label: "K (mean over runs)", samples: budgets.keys.sorted().map { .init(x: $0, y: mean(budgets[$0]!)) }),
+            LineChart.Series(label: "K_fit (mean over runs)", samples: fits.keys.sorted().map { .init(x: $0, y: mean(fits[$0]!)) }),
+        ].filter { !$0.samples.isEmpty }
+    }
+
+    /// Per sweep point, how `search_decision_share` is spread over the seeds.
+    private mutating func appendHistogram(to document: inout ReportDocument) {
+        guard !results.runs.isEmpty else { return }
+        var order: [PointIdentity] = []
+        var values: [PointIdentity: [Double]] = [:]
+        var labels: [PointIdentity: String] = [:]
+        for run in results.runs {
+            let identity = PointIdentity(run.point)
+            if values[identity] == nil {
+                order.append(identity)
+                labels[identity] = Self.describe(run.point, axes: results.axes)
+            }
+            values[identity, default: []].append(run.metrics.search_decision_share)
+        }
+        let panels = order.prefix(Self.histogramPanelLimit).map { Histogram.Panel(label: labels[$0]!, values: values[$0]!) }
+        let note = order.count > panels.count ? " The first \(panels.count) of \(order.count) points are shown." : ""
+        let histogram = Histogram(
+            title: "Search decision share across seeds at each point",
+            description: "For each sweep point, how many runs had each share of training decisions made by the search module. Two humps (near 0 and near 1) at the same point mean bimodal outcomes across seeds." + note,
+            valueLabel: "share of training decisions made by search", panels: panels)
+        document.append(markdown: "### Outcomes across seeds\n")
+        document.append(figure: histogram.figure(name: figureName("search share histogram")))
+    }
+
+    /// Mazes in pairs: a training episode next to a deployment episode.
+    private mutating func appendMazes(to document: inout ReportDocument) {
+        guard !results.mazes.isEmpty else { return }
+        document.append(markdown: "### Mazes\n\nThe paths chosen models take in training and in deployment.\n")
+        let training = results.mazes.filter { $0.phase == "training" }
+        let other = results.mazes.filter { $0.phase != "training" }
+        var groups: [[MazeDrawing]] = []
+        for index in 0..<max(training.count, other.count) {
+            groups.append([index < training.count ? training[index] : nil, index < other.count ? other[index] : nil].compactMap { $0 })
+        }
+        for (index, group) in groups.prefix(4).enumerated() {
+            let figure = MazeFigure(
+                title: "Maze episode pair \(index + 1)",
+                description: group.map { "\($0.phase): \($0.caption)" }.joined(separator: "; ")
+                    + ". Walls are lines, the start is a circle, the goal a square, the proxy region shaded; the line is the path taken.",
+                drawings: group)
+            document.append(figure: figure.figure(name: figureName("maze \(index + 1)")))
+        }
+    }
+}

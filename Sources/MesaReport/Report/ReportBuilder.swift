@@ -1,0 +1,101 @@
+import MesaResults
+
+/// Turns a `ScenarioResults` into a `ReportDocument`, in the notebook order of DESIGN.md: the
+/// scenario's prose and setup tables as written; the analytic results right after the `analytic`
+/// block; the simulation results after the last block; then the findings.
+///
+/// Knows nothing of the parser or the engine: the results value is its only input, which is what
+/// lets `mesascope render` rebuild a report from `results.json`.
+package struct ReportBuilder: Sendable {
+    package let results: ScenarioResults
+    /// Figure names handed out so far (unique, slug characters only).
+    var figureNames = AnchorAllocator()
+
+    package init(results: ScenarioResults) {
+        self.results = results
+    }
+
+    /// The whole report.
+    package func build() -> ReportDocument {
+        var builder = self
+        var document = ReportDocument(
+            title: results.scenario, slug: results.slug, toolVersion: results.tool_version,
+            sourceSHA256: results.source_sha256, source: results.source)
+        let lastBlock = results.notebook.lastIndex { $0.kind == "block" }
+        var analyticShown = false
+        var simulationShown = false
+        for (index, entry) in results.notebook.enumerated() {
+            if entry.kind == "block" {
+                document.append(markdown: builder.setupMarkdown(for: entry))
+                if entry.block == "analytic", !analyticShown {
+                    builder.appendAnalytic(to: &document)
+                    analyticShown = true
+                }
+                if index == lastBlock {
+                    builder.appendSimulation(to: &document)
+                    simulationShown = true
+                }
+            } else if let text = entry.text, !text.isEmpty {
+                document.append(markdown: text)
+            }
+        }
+        // Results without a notebook (or without an `analytic` block entry) still get shown.
+        if !analyticShown { builder.appendAnalytic(to: &document) }
+        if !simulationShown { builder.appendSimulation(to: &document) }
+        document.append(markdown: findingsMarkdown())
+        return document
+    }
+
+    /// The setup table of one block: every setting, swept ones marked.
+    func setupMarkdown(for entry: NotebookEntry) -> String {
+        let name = entry.block ?? "block"
+        let settings = entry.settings ?? []
+        var markdown = "### Setup: \(name.markdownEscaped)\n\n"
+        if settings.isEmpty {
+            return markdown + "All settings of this block take their defaults.\n"
+        }
+        let table = DataTable(
+            columns: ["Setting", "Value", "Swept"],
+            rows: settings.map { [$0.key, $0.value, $0.swept ? "swept" : ""] })
+        markdown += table.markdown
+        return markdown
+    }
+
+    /// Every finding as a sentence.
+    func findingsMarkdown() -> String {
+        var markdown = "## Findings\n\n"
+        if results.findings.isEmpty {
+            return markdown + "No findings were computed for this scenario.\n"
+        }
+        for finding in results.findings {
+            markdown += "- \(finding.sentence.markdownEscaped)\n"
+        }
+        return markdown
+    }
+
+    /// A unique figure name built from `words`.
+    mutating func figureName(_ words: String) -> String {
+        figureNames.allocate(for: words)
+    }
+}
+
+/// Reader-facing names of well-known axes and metrics; anything else is shown as written.
+enum Vocabulary {
+    static func axis(_ key: String) -> String {
+        switch key {
+        case "environment.instances": return "N (training instances)"
+        case "model.parameters": return "K (parameter budget)"
+        default: return key
+        }
+    }
+
+    /// Whether the N values are spaced geometrically (or span two decades), so a log axis reads best.
+    static func looksGeometric(_ values: [Double]) -> Bool {
+        let sorted = Array(Set(values.filter { $0 > 0 && $0.isFinite })).sorted()
+        guard sorted.count >= 3, let first = sorted.first, let last = sorted.last else { return false }
+        if last / first >= 100 { return true }
+        let ratios = zip(sorted.dropFirst(), sorted).map { $0 / $1 }
+        guard let smallest = ratios.min(), let largest = ratios.max() else { return false }
+        return smallest > 1.2 && largest / smallest < 1.3
+    }
+}

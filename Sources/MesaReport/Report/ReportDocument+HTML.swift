@@ -1,0 +1,43 @@
+/// The HTML body of `index.html`, assembled from cmark-gfm's rendering of each Markdown block
+/// and the figures' SVG, which the page template places inside `<main>`.
+package struct RenderedBody: Sendable {
+    /// HTML produced by cmark-gfm and by the chart code only: safe to insert unescaped.
+    package var html: String
+    /// Headings of levels 1–3 with their ids, in order.
+    package var contents: [TableOfContentsEntry]
+}
+
+extension ReportDocument {
+    /// Ids the page template uses for its own elements.
+    package static let templateIDs: Set<String> = ["top", "contents", "scenario-source", "data"]
+
+    /// Renders the body. Each Markdown block goes through cmark-gfm on its own, so an unclosed
+    /// construct in a scenario's prose (a code fence, say) cannot swallow the generated sections.
+    package func htmlBody() -> RenderedBody {
+        var allocator = AnchorAllocator(reserved: Self.templateIDs.union(figures.map(\.elementID)))
+        var contents: [TableOfContentsEntry] = []
+        var html = ""
+        for block in blocks {
+            switch block {
+            case .markdown(let text):
+                html += addingHeadingAnchors(to: MarkdownRenderer.html(from: text), allocator: &allocator, contents: &contents)
+            case .figure(let figure, let number):
+                html += Self.figureHTML(figure, number: number)
+            }
+        }
+        return RenderedBody(html: html, contents: contents.filter { $0.level <= 3 })
+    }
+
+    static func figureHTML(_ figure: Figure, number: Int) -> String {
+        """
+        <figure class="report-figure" id="\(figure.elementID)">
+        \(figure.inlineSVG)<figcaption><span class="figure-number">Figure \(number).</span> <span class="figure-title">\(figure.title.htmlEscaped).</span> \(figure.description.htmlEscaped)</figcaption>
+        <details class="figure-data"><summary>Data for figure \(number)</summary>
+        <div class="table-scroll">
+        \(figure.data.html)</div>
+        </details>
+        </figure>
+
+        """
+    }
+}

@@ -1,0 +1,47 @@
+/// `report.md`: the report as GitHub-flavoured Markdown, figures referenced as `figures/*.svg`.
+extension ReportDocument {
+    /// The whole `report.md`.
+    package var markdown: String {
+        var parts = ["# \(title.markdownEscaped)\n", metadataLine + "\n"]
+        for block in blocks {
+            switch block {
+            case .markdown(let text):
+                parts.append(text.hasSuffix("\n") ? text : text + "\n")
+            case .figure(let figure, let number):
+                parts.append("""
+                    ![Figure \(number): \(figure.title.markdownEscaped)](figures/\(figure.name).svg)
+
+                    **Figure \(number).** \(figure.title.markdownEscaped). \(figure.description.markdownEscaped)
+
+                    <details><summary>Data</summary>
+
+                    \(figure.data.markdown)
+                    </details>
+
+                    """)
+            }
+        }
+        parts.append("## Scenario source\n\n" + Self.fencedCode(source, language: "text"))
+        parts.append("## Data\n\n[results.json](results.json) · [results.csv](results.csv)\n")
+        return parts.joined(separator: "\n")
+    }
+
+    /// The line under the title: scenario slug, tool version, source hash (all escaped).
+    var metadataLine: String {
+        "Scenario \(slug.markdownEscaped) · mesascope \(toolVersion.markdownEscaped) · source SHA\\-256 \(sourceSHA256.markdownEscaped)"
+    }
+
+    /// `text` in a fenced code block whose fence is longer than any backtick run inside it, so the
+    /// text cannot close the block early.
+    static func fencedCode(_ text: String, language: String) -> String {
+        var longestRun = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        let body = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        return "\(fence)\(language)\n\(body)\(fence)\n"
+    }
+}

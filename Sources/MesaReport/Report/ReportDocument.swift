@@ -1,0 +1,46 @@
+/// A report before it becomes a file: Markdown sections and figures in notebook order.
+///
+/// Markdown output joins the blocks; HTML output renders each Markdown block through cmark-gfm
+/// and inlines each figure's SVG between them (safe mode would drop inline SVG inside Markdown).
+package struct ReportDocument: Sendable {
+    /// One piece of the report body.
+    package enum Block: Sendable {
+        /// GitHub-flavoured Markdown: generated (escaped) text, or a scenario's prose.
+        case markdown(String)
+        /// A numbered figure.
+        case figure(Figure, number: Int)
+    }
+
+    package var title: String
+    package var slug: String
+    package var toolVersion: String
+    package var sourceSHA256: String
+    package var source: String
+    package var blocks: [Block] = []
+
+    package init(title: String, slug: String, toolVersion: String, sourceSHA256: String, source: String) {
+        self.title = title
+        self.slug = slug
+        self.toolVersion = toolVersion
+        self.sourceSHA256 = sourceSHA256
+        self.source = source
+    }
+
+    /// Every figure, in order.
+    package var figures: [Figure] {
+        blocks.compactMap { block in
+            if case .figure(let figure, _) = block { return figure }
+            return nil
+        }
+    }
+
+    /// Appends Markdown.
+    package mutating func append(markdown: String) {
+        blocks.append(.markdown(markdown))
+    }
+
+    /// Appends a figure with the next number.
+    package mutating func append(figure: Figure) {
+        blocks.append(.figure(figure, number: figures.count + 1))
+    }
+}

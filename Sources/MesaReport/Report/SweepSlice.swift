@@ -1,0 +1,44 @@
+import MesaResults
+
+/// A point's coordinates independent of their order (decoded points come back sorted by key,
+/// engine-made ones in axis order).
+struct PointIdentity: Hashable {
+    let coordinates: [String: PointValue]
+
+    init(_ point: Point) {
+        coordinates = Dictionary(point.coordinates.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The summaries that share every coordinate except one axis: one line of a chart.
+struct SweepSlice {
+    /// "all runs", or the other coordinates as `key = value, …`.
+    var label: String
+    /// Sorted along the axis.
+    var points: [PointSummary]
+}
+
+extension ReportBuilder {
+    /// Groups `summary` into slices along `axis`, in order of first appearance.
+    static func slices(of summary: [PointSummary], along axis: String, axes: [AxisDescription]) -> [SweepSlice] {
+        var order: [String] = []
+        var groups: [String: [PointSummary]] = [:]
+        for entry in summary where entry.point[axis]?.number != nil {
+            let others = Point(entry.point.coordinates.filter { $0.key != axis })
+            let label = describe(others, axes: axes)
+            if groups[label] == nil { order.append(label) }
+            groups[label, default: []].append(entry)
+        }
+        return order.map { label in
+            SweepSlice(label: label, points: groups[label]!.sorted { ($0.point[axis]?.number ?? 0) < ($1.point[axis]?.number ?? 0) })
+        }
+    }
+
+    /// A point as `key = value, …`, in axis order where the axes are known.
+    static func describe(_ point: Point, axes: [AxisDescription]) -> String {
+        guard !point.coordinates.isEmpty else { return "all runs" }
+        let rank = Dictionary(axes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = point.coordinates.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
+        return ordered.map { "\($0.key) = \($0.value.text)" }.joined(separator: ", ")
+    }
+}
