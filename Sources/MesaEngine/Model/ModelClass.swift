@@ -1,0 +1,152 @@
+import MesaScenario
+
+/// The class S_M of one run (SCIENCE.md §3): everything that is the same for all its models —
+/// the budget K, the machinery curve, the weight grid, the table's encoding, the detector's
+/// price and target, and the loss's penalties.
+package struct ModelClass: Sendable {
+    /// K: every model has exactly this many parameters, tuned or free.
+    package let budget: Int
+    package let allowsTable: Bool
+    package let allowsSearch: Bool
+    package let curve: MachineryCurve
+    /// The values each of w_goal and w_proxy may take.
+    package let weightGrid: [Int]
+    /// ⌊2^b⌋ for `hardcoded_search b` (0 when none).
+    package let hardcodedExpansions: Int
+    package let memory: Bool
+    package let greedyFallback: Bool
+    /// nil without a `deception` block.
+    package let detectorCost: Int?
+    package let detectorTarget: DetectorTarget
+    /// λ_DL and μ_T.
+    package let descriptionLength: Double
+    package let speed: Double
+    /// The table's layout: direct (one slot per (instance, cell)) or indirect (one per gene).
+    package let encoding: TableEncoding
+    package let instanceCount: Int
+    package let cellCount: Int
+
+    /// Parameters the two weights cost while the machinery is non-empty.
+    package static let weightParameters = 2
+    /// The default weight grid {−1, 0, 1} (docs/model.md).
+    package static let defaultWeightGrid = [-1, 0, 1]
+
+    package init(spec: SimulationSpec, runSeed: UInt64, weightGrid: [Int] = ModelClass.defaultWeightGrid) {
+        let model = spec.model
+        budget = model.parameters
+        allowsTable = model.styles.contains(.heuristic)
+        allowsSearch = model.styles.contains(.search)
+        curve = MachineryCurve(model: model)
+        self.weightGrid = weightGrid
+        hardcodedExpansions = MachineryCurve.expansions(forBits: model.hardcodedSearch)
+        memory = model.memory == .episode
+        greedyFallback = model.fallback == .greedy
+        detectorCost = spec.deception?.detectorCost
+        detectorTarget = spec.deception?.target ?? .corner(.bottom_left)
+        descriptionLength = spec.bias.descriptionLength
+        speed = spec.bias.speed
+        instanceCount = spec.environment.instances
+        cellCount = spec.environment.width * spec.environment.height
+        switch model.encoding {
+        case .direct:
+            encoding = .direct(slots: instanceCount * cellCount)
+        case .indirect(let genes):
+            encoding = TableEncoding.indirect(genes: max(1, genes), instances: instanceCount, cells: cellCount,
+                                              seed: StreamSeed.derive(runSeed, .geneExpansion))
+        }
+    }
+
+    /// Parameters in use: table entries (or set genes) + machinery + 2 weights while the
+    /// machinery is non-empty + the detector's d. Always ≤ K.
+    package func parametersInUse(_ model: MesaModel) -> Int {
+        model.table.count + searchParameters(model) + detectorParameters(model)
+    }
+
+    package func searchParameters(_ model: MesaModel) -> Int {
+        model.machinery + (model.machinery > 0 ? ModelClass.weightParameters : 0)
+    }
+
+    package func detectorParameters(_ model: MesaModel) -> Int {
+        model.hasDetector ? (detectorCost ?? 0) : 0
+    }
+
+    /// Expansions per decision of the model's learned search (0: the search does not decide).
+    package func learnedExpansions(_ model: MesaModel) -> Int {
+        curve.expansions[min(model.machinery, curve.maxMachinery)]
+    }
+
+    /// The target cell of a firing detector on a `width`×`height` grid: the named corner, or the
+    /// model's own cell (given on the training grid; clamped onto a different deployment grid).
+    package func targetCell(_ model: MesaModel, width: Int, height: Int, trainingWidth: Int) -> Int {
+        switch detectorTarget {
+        case .corner(let corner):
+            return ProxyRegion.cornerCell(corner, width: width, height: height)
+        case .any:
+            let x = min(model.targetCell % trainingWidth, width - 1)
+            let y = min(model.targetCell / trainingWidth, height - 1)
+            return y * width + x
+        }
+    }
+}
+
+/// How table parameters map to (instance, cell) decisions.
+package enum TableEncoding: Sendable {
+    /// Slot `instance · cells + cell` holds that decision's action (0 N, 1 E, 2 S, 3 W).
+    case direct(slots: Int)
+    /// G genes; decision (instance, cell) belongs to gene `geneOf[…]` (a fixed seeded
+    /// assignment); a gene set to value v ∈ 0..<16 gives that decision the action
+    /// mix(salt, decision, v) mod 4, so one gene fixes its whole group pseudo-randomly.
+    case indirect(geneOf: [Int32], instancesOfGene: [[Int32]], salt: UInt64)
+
+    /// Values an indirect gene can take.
+    package static let geneValues = 16
+
+    static func indirect(genes: Int, instances: Int, cells: Int, seed: UInt64) -> TableEncoding {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var geneOf = [Int32](repeating: 0, count: instances * cells)
+        var sets = [Set<Int32>](repeating: [], count: genes)
+        for decision in geneOf.indices {
+            let gene = rng.below(genes)
+            geneOf[decision] = Int32(gene)
+            sets[gene].insert(Int32(decision / cells))
+        }
+        return .indirect(geneOf: geneOf, instancesOfGene: sets.map { $0.sorted() }, salt: rng.next())
+    }
+
+    /// The number of table parameter slots.
+    package var slotCount: Int {
+        switch self {
+        case .direct(let slots): return slots
+        case .indirect(_, let instancesOfGene, _): return instancesOfGene.count
+        }
+    }
+
+    /// Values a slot can hold.
+    package var valueCount: Int {
+        switch self {
+        case .direct: return 4
+        case .indirect: return TableEncoding.geneValues
+        }
+    }
+
+    /// The action the table gives at `decision` = instance · cells + cell, or −1.
+    @inline(__always)
+    package func action(_ table: ParameterTable, decision: Int) -> Int {
+        switch self {
+        case .direct:
+            return Int(table.values[decision])
+        case let .indirect(geneOf, _, salt):
+            let value = table.values[Int(geneOf[decision])]
+            if value < 0 { return -1 }
+            return Int(SplitMix64.mix(salt ^ (UInt64(decision) << 5 | UInt64(value))) & 3)
+        }
+    }
+
+    /// The training instances whose decisions slot `slot` sets.
+    package func instances(ofSlot slot: Int, cells: Int) -> [Int32] {
+        switch self {
+        case .direct: return [Int32(slot / cells)]
+        case .indirect(_, let instancesOfGene, _): return instancesOfGene[slot]
+        }
+    }
+}

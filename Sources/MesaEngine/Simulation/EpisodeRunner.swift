@@ -1,0 +1,195 @@
+/// Runs episodes (SCIENCE.md §2–§3) with reusable buffers.
+///
+/// The decision at a cell: if the detector fires on this instance, the model pursues its target
+/// (its search ranked by distance to the target when the search is active, else a greedy step
+/// toward it; it halts on the target); otherwise a table entry wins; else the learned search; else
+/// the hard-coded search; else the fallback (greedy step toward the goal marker, or halt).
+///
+/// Episodes end at the goal, on a halt, at the step limit, or — under a scripted teacher — at the
+/// first deviation from the demonstration. Without `memory episode` the policy is a fixed
+/// function of the cell, so revisiting a cell proves a cycle: the rest of the episode is computed
+/// arithmetically (end cell, expansions, decisions) instead of stepped, which is exact.
+package struct EpisodeRunner: Sendable {
+    private var fresh: SearchWorkspace
+    private var persistent: SearchWorkspace
+    private var visitStamp: [UInt32]
+    private var visitGeneration: UInt32 = 0
+    private var visitStep: [Int32]
+    private var historyCell: [Int32]
+    private var historyExpansions: [Int]
+    private var historyDecisions: [Int32]
+    private var historySearch: [Int32]
+    /// The cells of the last episode run with `record: true`, start first.
+    package private(set) var path: [Int] = []
+    /// Distinct cells of the last episode, in order of first visit (for the optimizer's proposals).
+    package private(set) var visited: [Int32] = []
+
+    package init(cellCount: Int) {
+        fresh = SearchWorkspace(cellCount: cellCount)
+        persistent = SearchWorkspace(cellCount: cellCount)
+        visitStamp = [UInt32](repeating: 0, count: cellCount)
+        visitStep = [Int32](repeating: 0, count: cellCount)
+        historyCell = [Int32](repeating: 0, count: cellCount + 1)
+        historyExpansions = [Int](repeating: 0, count: cellCount + 1)
+        historyDecisions = [Int32](repeating: 0, count: cellCount + 1)
+        historySearch = [Int32](repeating: 0, count: cellCount + 1)
+        visited.reserveCapacity(cellCount)
+    }
+
+    /// Grows the buffers for a larger maze.
+    package mutating func reserve(cellCount: Int) {
+        guard visitStamp.count < cellCount else { return }
+        self = EpisodeRunner(cellCount: cellCount)
+    }
+
+    /// One episode on `instance`. `table(cell)` gives the table's action at a cell or −1;
+    /// `cache` memoises learned-search decisions (rows `base + cell`) when `useCache`.
+    package mutating func run(
+        instance: MazeInstance, proxyManhattan: [Int32], behaviour b: EpisodeBehaviour, fires: Bool,
+        table: (Int) -> Int, cache: inout SearchDecisionCache, cacheBase: Int, useCache: Bool, record: Bool = false
+    ) -> EpisodeOutcome {
+        let maze = instance.maze
+        let goal = instance.goal
+        let firing = fires && b.hasDetector
+        let learned = SearchObjective(weightGoal: Int32(b.weightGoal), weightProxy: Int32(b.weightProxy),
+                                      weightTarget: 0, targetCell: goal, terminal: goal)
+        let hardcoded = SearchObjective(weightGoal: 1, weightProxy: 0, weightTarget: 0, targetCell: goal, terminal: goal)
+        let pursuit = SearchObjective(weightGoal: 0, weightProxy: 0, weightTarget: 1, targetCell: b.targetCell,
+                                      terminal: b.targetCell)
+        let memoryless = !b.memory && !b.scripted
+        let demonstration = instance.demonstration
+
+        visitGeneration &+= 1
+        if visitGeneration == 0 {
+            for i in visitStamp.indices { visitStamp[i] = 0 }
+            visitGeneration = 1
+        }
+        visited.removeAll(keepingCapacity: true)
+        if record { path = [instance.start] }
+        if b.memory { persistent.beginPersistent(root: instance.start) }
+
+        var outcome = EpisodeOutcome()
+        outcome.defected = firing
+        var position = instance.start
+        var steps = 0, decisions = 0, searchDecisions = 0, expansions = 0
+
+        while steps < b.stepLimit {
+            if position == goal { break }
+            if visitStamp[position] != visitGeneration {
+                visitStamp[position] = visitGeneration
+                visitStep[position] = Int32(steps)
+                visited.append(Int32(position))
+            } else if memoryless {
+                // A memoryless policy that revisits a cell repeats the same cycle to the limit.
+                let first = Int(visitStep[position])
+                let length = steps - first
+                let remaining = b.stepLimit - steps
+                let laps = remaining / length, rest = remaining % length
+                expansions += laps * (expansions - historyExpansions[first]) + historyExpansions[first + rest] - historyExpansions[first]
+                decisions += laps * (decisions - Int(historyDecisions[first])) + Int(historyDecisions[first + rest] - historyDecisions[first])
+                searchDecisions += laps * (searchDecisions - Int(historySearch[first]))
+                    + Int(historySearch[first + rest] - historySearch[first])
+                if record {
+                    for step in 0..<remaining { path.append(Int(historyCell[first + (step + 1) % length])) }
+                }
+                position = Int(historyCell[first + rest])
+                steps = b.stepLimit
+                break
+            }
+            if memoryless {
+                historyCell[steps] = Int32(position)
+                historyExpansions[steps] = expansions
+                historyDecisions[steps] = Int32(decisions)
+                historySearch[steps] = Int32(searchDecisions)
+            }
+
+            var action = -1
+            var bySearch = false
+            if firing {
+                if position == b.targetCell { break }
+                if b.learnedExpansions > 0 {
+                    let r = b.memory
+                        ? persistent.decidePersistent(instance: instance, proxyManhattan: proxyManhattan, current: position,
+                                                      budget: b.learnedExpansions, objective: pursuit)
+                        : fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                                            budget: b.learnedExpansions, objective: pursuit)
+                    expansions += r.expansions
+                    action = r.move
+                    bySearch = action >= 0
+                } else {
+                    action = EpisodeRunner.greedyMove(maze, from: position, toward: b.targetCell)
+                }
+            } else {
+                action = table(position)
+                if action < 0, b.learnedExpansions > 0 {
+                    if b.memory {
+                        let r = persistent.decidePersistent(instance: instance, proxyManhattan: proxyManhattan, current: position,
+                                                            budget: b.learnedExpansions, objective: learned)
+                        expansions += r.expansions
+                        action = r.move
+                    } else if useCache {
+                        let slot = cacheBase + position
+                        if cache.moves[slot] == -2 {
+                            let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                                                      budget: b.learnedExpansions, objective: learned)
+                            cache.moves[slot] = Int8(r.move)
+                            cache.expansions[slot] = Int32(r.expansions)
+                        }
+                        expansions += Int(cache.expansions[slot])
+                        action = Int(cache.moves[slot])
+                    } else {
+                        let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                                                  budget: b.learnedExpansions, objective: learned)
+                        expansions += r.expansions
+                        action = r.move
+                    }
+                    bySearch = action >= 0
+                }
+                if action < 0, b.hardcodedExpansions > 0 {
+                    let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                                              budget: b.hardcodedExpansions, objective: hardcoded)
+                    expansions += r.expansions
+                    action = r.move
+                }
+                if action < 0, b.greedyFallback {
+                    action = EpisodeRunner.greedyMove(maze, from: position, toward: goal)
+                }
+            }
+            if action < 0 { break }
+            decisions += 1
+            if bySearch { searchDecisions += 1 }
+            steps += 1
+            if maze.isOpen(position, action) { position = maze.step(position, action) }
+            if record { path.append(position) }
+            if b.scripted {
+                if steps >= demonstration.count || Int(demonstration[steps]) != position { steps -= 1; break }
+            }
+        }
+
+        outcome.steps = steps
+        outcome.decisions = decisions
+        outcome.searchDecisions = searchDecisions
+        outcome.expansions = expansions
+        outcome.endCell = position
+        outcome.reachedGoal = position == goal
+        if b.scripted {
+            outcome.score = demonstration.count > 1 ? Double(steps) / Double(demonstration.count - 1) : 1
+        } else {
+            let best = instance.shortestDistance
+            let left = Int(instance.distanceToGoal[position])
+            outcome.score = Double(best - left) / Double(max(best, steps))
+        }
+        return outcome
+    }
+
+    /// The open side leading to the neighbour of least Manhattan distance to `target` (ties: N,
+    /// E, S, W order), or −1 when the cell has no opening.
+    package static func greedyMove(_ maze: Maze, from cell: Int, toward target: Int) -> Int {
+        var best = -1, bestDistance = Int.max
+        for direction in 0..<4 where maze.isOpen(cell, direction) {
+            let d = maze.manhattan(maze.step(cell, direction), target)
+            if d < bestDistance { bestDistance = d; best = direction }
+        }
+        return best
+    }
+}

@@ -1,0 +1,189 @@
+/// What a search ranks cells by: h(c) = w_goal·manhattan(c, goal marker) + w_proxy·manhattan(c,
+/// proxy region) + w_target·manhattan(c, target), lower is better; generating `terminal` ends the
+/// search (the goal for the learned and hard-coded searches, the target for a firing detector).
+package struct SearchObjective: Sendable, Hashable {
+    package var weightGoal: Int32
+    package var weightProxy: Int32
+    package var weightTarget: Int32
+    package var targetCell: Int
+    package var terminal: Int
+}
+
+/// Best-first search over a maze with reusable buffers (no allocation per decision once warm).
+///
+/// `decideFresh`: from the current cell, pop the open cell of least h (ties: first generated),
+/// expand it (generate its unseen open neighbours), at most `budget` times; stop when the terminal
+/// is generated. The move is the first step toward the terminal if generated, else toward the
+/// generated cell (other than the root) of least h. O(budget · log budget) per decision.
+///
+/// `decidePersistent` (`memory episode`): the same tree survives between the steps of one episode;
+/// each decision adds up to `budget` expansions, and the agent walks through the tree toward the
+/// terminal or the best generated cell other than its own. If a table move took the agent off the
+/// tree, the tree restarts from the agent's cell.
+package struct SearchWorkspace: Sendable {
+    private var stamp: [UInt32]
+    private var generation: UInt32 = 0
+    private var firstMove: [Int8]
+    private var parent: [Int32]
+    private var key: [Int32]
+    private var ancestorMark: [UInt32]
+    private var ancestorGeneration: UInt32 = 0
+    private var heap: [UInt64] = []
+    private var generated: [Int32] = []
+    private var sequence: UInt64 = 0
+    private var terminalFound = false
+
+    package init(cellCount: Int) {
+        stamp = [UInt32](repeating: 0, count: cellCount)
+        firstMove = [Int8](repeating: -1, count: cellCount)
+        parent = [Int32](repeating: -1, count: cellCount)
+        key = [Int32](repeating: 0, count: cellCount)
+        ancestorMark = [UInt32](repeating: 0, count: cellCount)
+        heap.reserveCapacity(cellCount)
+        generated.reserveCapacity(cellCount)
+    }
+
+    /// Grows the buffers for a larger maze.
+    package mutating func reserve(cellCount: Int) {
+        guard stamp.count < cellCount else { return }
+        self = SearchWorkspace(cellCount: cellCount)
+    }
+
+    @inline(__always)
+    private static func heuristic(_ cell: Int, _ instance: MazeInstance, _ proxyManhattan: [Int32], _ o: SearchObjective) -> Int32 {
+        var h = o.weightGoal &* instance.goalManhattan[cell] &+ o.weightProxy &* proxyManhattan[cell]
+        if o.weightTarget != 0 { h &+= o.weightTarget &* Int32(instance.maze.manhattan(cell, o.targetCell)) }
+        return h
+    }
+
+    @inline(__always)
+    private mutating func push(_ h: Int32, _ cell: Int) {
+        let packed = UInt64(UInt32(bitPattern: h &+ (1 << 30))) << 32 | (sequence << 16) | UInt64(cell)
+        sequence &+= 1
+        heap.append(packed)
+        var i = heap.count - 1
+        while i > 0 {
+            let p = (i - 1) >> 1
+            if heap[p] <= heap[i] { break }
+            heap.swapAt(p, i)
+            i = p
+        }
+    }
+
+    @inline(__always)
+    private mutating func pop() -> Int? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var i = 0
+            let n = heap.count
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                let r = l + 1
+                let c = r < n && heap[r] < heap[l] ? r : l
+                if heap[i] <= heap[c] { break }
+                heap.swapAt(i, c)
+                i = c
+            }
+        }
+        return Int(top & 0xFFFF)
+    }
+
+    private mutating func newGeneration() {
+        generation &+= 1
+        if generation == 0 {
+            for i in stamp.indices { stamp[i] = 0 }
+            generation = 1
+        }
+        heap.removeAll(keepingCapacity: true)
+        generated.removeAll(keepingCapacity: true)
+        sequence = 0
+        terminalFound = false
+    }
+
+    /// A fresh search from `root`: (first move or −1, expansions made).
+    package mutating func decideFresh(
+        instance: MazeInstance, proxyManhattan: [Int32], root: Int, budget: Int, objective: SearchObjective
+    ) -> (move: Int, expansions: Int) {
+        newGeneration()
+        let maze = instance.maze
+        stamp[root] = generation
+        firstMove[root] = -1
+        push(0, root)
+        var bestKey = Int32.max, bestCell = -1, expansions = 0
+        while expansions < budget, let cell = pop() {
+            expansions += 1
+            for direction in 0..<4 where maze.isOpen(cell, direction) {
+                let next = maze.step(cell, direction)
+                if stamp[next] == generation { continue }
+                stamp[next] = generation
+                let move = cell == root ? Int8(direction) : firstMove[cell]
+                firstMove[next] = move
+                if next == objective.terminal { return (Int(move), expansions) }
+                let h = SearchWorkspace.heuristic(next, instance, proxyManhattan, objective)
+                if h < bestKey { bestKey = h; bestCell = next }
+                push(h, next)
+            }
+        }
+        return (bestCell >= 0 ? Int(firstMove[bestCell]) : -1, expansions)
+    }
+
+    /// Starts the persistent tree of an episode at `root`.
+    package mutating func beginPersistent(root: Int) {
+        newGeneration()
+        stamp[root] = generation
+        parent[root] = -1
+        key[root] = .max  // the root is never a target, as in the fresh search
+        generated.append(Int32(root))
+        push(0, root)
+    }
+
+    /// One decision of the persistent search at `current`: (move or −1, expansions made now).
+    package mutating func decidePersistent(
+        instance: MazeInstance, proxyManhattan: [Int32], current: Int, budget: Int, objective: SearchObjective
+    ) -> (move: Int, expansions: Int) {
+        if stamp[current] != generation || generated.isEmpty { beginPersistent(root: current) }
+        let maze = instance.maze
+        var expansions = 0
+        if !terminalFound {
+            expand: while expansions < budget, let cell = pop() {
+                expansions += 1
+                for direction in 0..<4 where maze.isOpen(cell, direction) {
+                    let next = maze.step(cell, direction)
+                    if stamp[next] == generation { continue }
+                    stamp[next] = generation
+                    parent[next] = Int32(cell)
+                    generated.append(Int32(next))
+                    if next == objective.terminal { terminalFound = true; break expand }
+                    let h = SearchWorkspace.heuristic(next, instance, proxyManhattan, objective)
+                    key[next] = h
+                    push(h, next)
+                }
+            }
+        }
+        var target = -1
+        if terminalFound {
+            target = objective.terminal
+        } else {
+            var bestKey = Int32.max
+            for cell in generated where Int(cell) != current && key[Int(cell)] < bestKey {
+                bestKey = key[Int(cell)]
+                target = Int(cell)
+            }
+        }
+        guard target >= 0, target != current else { return (-1, expansions) }
+        ancestorGeneration &+= 1
+        if ancestorGeneration == 0 {
+            for i in ancestorMark.indices { ancestorMark[i] = 0 }
+            ancestorGeneration = 1
+        }
+        var a = current
+        while a >= 0 { ancestorMark[a] = ancestorGeneration; a = Int(parent[a]) }
+        var previous = -1, t = target
+        while ancestorMark[t] != ancestorGeneration { previous = t; t = Int(parent[t]) }
+        let next = t == current ? previous : Int(parent[current])
+        return (maze.direction(from: current, to: next), expansions)
+    }
+}

@@ -1,0 +1,132 @@
+/// The training loss of models of one class on one run's instances, per instance and cached.
+///
+/// Loss = (1 − mean training score) + λ_DL · (parameters in use) / K
+///        + μ_T · (mean search expansions per episode) / (W·H).
+///
+/// Per-instance outcomes are kept so that a change touching a few instances re-runs only their
+/// episodes; fresh-search decisions are memoised per (expansions, weights) setting, so returning
+/// to a setting costs table look-ups only.
+package struct TrainingEvaluator: Sendable {
+    package let world: RunWorld
+    package let modelClass: ModelClass
+    private var runner: EpisodeRunner
+    private var caches: [SearchDecisionCache] = []
+    private var cacheIndex: [CacheKey: Int] = [:]
+    private var noCache = SearchDecisionCache.empty
+
+    struct CacheKey: Hashable {
+        var expansions: Int
+        var weightGoal: Int
+        var weightProxy: Int
+    }
+
+    /// Memoised decisions kept before the cache is cleared (slots × settings).
+    private static let cacheCapacity = 16_000_000
+
+    package init(world: RunWorld, modelClass: ModelClass) {
+        self.world = world
+        self.modelClass = modelClass
+        runner = EpisodeRunner(cellCount: max(world.training.cellCount, world.deployment.cellCount))
+    }
+
+    /// The behaviour of `model` on task set `set`.
+    package func behaviour(_ model: MesaModel, on set: TaskSet) -> EpisodeBehaviour {
+        var b = EpisodeBehaviour()
+        b.learnedExpansions = modelClass.learnedExpansions(model)
+        b.weightGoal = model.weightGoal
+        b.weightProxy = model.weightProxy
+        b.hardcodedExpansions = modelClass.hardcodedExpansions
+        b.greedyFallback = modelClass.greedyFallback
+        b.memory = modelClass.memory
+        b.hasDetector = model.hasDetector
+        b.targetCell = modelClass.targetCell(model, width: set.spec.width, height: set.spec.height,
+                                             trainingWidth: world.training.spec.width)
+        b.stepLimit = set.spec.effectiveStepLimit
+        b.scripted = set.spec.teacher == .scripted
+        return b
+    }
+
+    /// The training episode of `model` on instance `index`; `visited` then holds its cells.
+    package mutating func trainingEpisode(_ model: MesaModel, instance index: Int, record: Bool = false) -> EpisodeOutcome {
+        let set = world.training
+        let b = behaviour(model, on: set)
+        let cells = set.cellCount
+        let base = index * cells
+        let encoding = modelClass.encoding
+        let table = model.table
+        let lookup: (Int) -> Int = { cell in encoding.action(table, decision: base + cell) }
+        if b.learnedExpansions > 0, !b.memory {
+            let key = CacheKey(expansions: b.learnedExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
+            let slot = cacheSlot(for: key, slots: set.count * cells)
+            return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
+                              fires: set.detectorFires[index], table: lookup, cache: &caches[slot], cacheBase: base,
+                              useCache: true, record: record)
+        }
+        return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
+                          fires: set.detectorFires[index], table: lookup, cache: &noCache, cacheBase: 0,
+                          useCache: false, record: record)
+    }
+
+    /// The deployment episode of `model` on deployment instance `index` (no table entry applies:
+    /// the table is keyed by training instances).
+    package mutating func deploymentEpisode(_ model: MesaModel, instance index: Int, record: Bool = false) -> EpisodeOutcome {
+        let set = world.deployment
+        let b = behaviour(model, on: set)
+        return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
+                          fires: set.detectorFires[index], table: { _ in -1 }, cache: &noCache, cacheBase: 0,
+                          useCache: false, record: record)
+    }
+
+    /// Cells of the last episode run, in first-visit order.
+    package var lastVisited: [Int32] { runner.visited }
+    /// The path of the last episode run with `record: true`.
+    package var lastPath: [Int] { runner.path }
+
+    private mutating func cacheSlot(for key: CacheKey, slots: Int) -> Int {
+        if let slot = cacheIndex[key] { return slot }
+        if (caches.count + 1) * slots > TrainingEvaluator.cacheCapacity {
+            caches.removeAll()
+            cacheIndex.removeAll()
+        }
+        caches.append(SearchDecisionCache(slots: slots))
+        cacheIndex[key] = caches.count - 1
+        return caches.count - 1
+    }
+
+    /// The training loss of `model` given its per-instance outcomes.
+    package func loss(_ model: MesaModel, outcomes: [EpisodeOutcome]) -> Double {
+        let totals = TrainingTotals(outcomes)
+        return loss(parametersInUse: modelClass.parametersInUse(model), meanScore: totals.meanScore,
+                    meanExpansions: totals.meanExpansions)
+    }
+
+    package func loss(parametersInUse: Int, meanScore: Double, meanExpansions: Double) -> Double {
+        (1 - meanScore) + modelClass.descriptionLength * Double(parametersInUse) / Double(modelClass.budget)
+            + modelClass.speed * meanExpansions / Double(world.training.cellCount)
+    }
+}
+
+/// Sums over a set of episodes, always accumulated in instance order (so equal outcomes give
+/// bit-identical losses).
+package struct TrainingTotals: Sendable {
+    package var meanScore = 0.0
+    package var meanExpansions = 0.0
+    package var decisions = 0
+    package var searchDecisions = 0
+
+    package init(_ outcomes: [EpisodeOutcome]) {
+        guard !outcomes.isEmpty else { return }
+        var score = 0.0, expansions = 0
+        for o in outcomes {
+            score += o.score
+            expansions += o.expansions
+            decisions += o.decisions
+            searchDecisions += o.searchDecisions
+        }
+        meanScore = score / Double(outcomes.count)
+        meanExpansions = Double(expansions) / Double(outcomes.count)
+    }
+
+    /// Share of decisions made by the learned search (0 when there were none).
+    package var searchShare: Double { decisions > 0 ? Double(searchDecisions) / Double(decisions) : 0 }
+}
