@@ -1,0 +1,121 @@
+import MesaResults
+
+/// Checks the argument against deceptive circuits (SCIENCE.md opening and §5.7) on the runs.
+///
+/// Each run with a detector in its class (`detector_cost` present) is classed by its own
+/// numbers: *underparameterized* when K − d < K_fit (the budget left beside the detector
+/// cannot reach the minimum training loss), *spare capacity* when K − d ≥ K_fit; runs without
+/// K_fit are left out and counted. Then:
+/// - exact selection, underparameterized: the argument predicts no deceptive model; the
+///   sentence says "0 in every point" or names every counterexample point;
+/// - hill climbing, underparameterized: the deceptive share at the end, and when the detector
+///   was removed (mean and median step);
+/// - spare capacity, per optimizer: the share of runs whose selected model carries the
+///   detector (Wilson interval), and under exact selection the mean posterior deceptive
+///   share against the share among distinct minimum-loss structures.
+/// O(runs).
+package enum DeceptionClaimCheck {
+    enum Capacity { case underparameterized, spare, unknown }
+
+    static func capacity(_ metrics: RunMetrics) -> Capacity {
+        guard let d = metrics.detector_cost, let kFit = metrics.k_fit else { return .unknown }
+        return metrics.budget - d < kFit ? .underparameterized : .spare
+    }
+
+    package static func findings(runs: [RunRecord]) -> [Finding] {
+        let withDetector = runs.filter { $0.metrics.detector_cost != nil }
+        guard !withDetector.isEmpty else { return [] }
+        let under = withDetector.filter { capacity($0.metrics) == .underparameterized }
+        let spare = withDetector.filter { capacity($0.metrics) == .spare }
+        let unknown = withDetector.count - under.count - spare.count
+        var findings: [Finding] = []
+
+        let exactUnder = under.filter { $0.optimizer == "exact" }
+        if !exactUnder.isEmpty { findings.append(exactUnderparameterized(exactUnder)) }
+        let hillUnder = under.filter { $0.optimizer == "hill_climb" }
+        if !hillUnder.isEmpty { findings.append(hillUnderparameterized(hillUnder)) }
+        for optimizer in optimizers(in: spare) {
+            findings.append(spareCapacity(spare.filter { $0.optimizer == optimizer }, optimizer: optimizer))
+        }
+        if unknown > 0 {
+            findings.append(claim(value: Double(unknown),
+                                  "\(unknown) of \(withDetector.count) runs with a detector in their class did not record K_fit and are left out of the deception check."))
+        }
+        return findings
+    }
+
+    static func exactUnderparameterized(_ runs: [RunRecord]) -> Finding {
+        let deceptive = runs.filter { $0.metrics.deceptive == 1 }
+        let points = Summarizer.groups(runs)
+        let interval = WilsonInterval.estimate(successes: deceptive.count, trials: runs.count)
+        guard !deceptive.isEmpty else {
+            return claim(value: 0, lo: interval?.lo, hi: interval?.hi,
+                         "In every underparameterized point (K − d < K_fit) the deceptive share under exact selection was 0 (\(runs.count) \(plural(runs.count, "run")) at \(points.count) \(plural(points.count, "point")); 95% interval \(NumberText.range(interval!.lo, interval!.hi)) for the share).")
+        }
+        return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi,
+                     "Under exact selection, \(deceptive.count) of \(runs.count) runs at underparameterized points (K − d < K_fit) were deceptive, counterexamples to the argument: \(counterexamples(points)).")
+    }
+
+    static func hillUnderparameterized(_ runs: [RunRecord]) -> Finding {
+        let deceptive = runs.filter { $0.metrics.deceptive == 1 }
+        let interval = WilsonInterval.estimate(successes: deceptive.count, trials: runs.count)
+        var sentence = "Under hill climbing, \(deceptive.count) of \(runs.count) runs at underparameterized points (K − d < K_fit) ended deceptive"
+        if !deceptive.isEmpty { sentence += " (\(counterexamples(Summarizer.groups(runs))))" }
+        let steps = runs.compactMap(\.metrics.removed_at_step).map(Double.init).sorted()
+        if steps.isEmpty {
+            sentence += "; no run recorded the detector's removal."
+        } else {
+            let mean = steps.reduce(0, +) / Double(steps.count)
+            let middle = steps.count / 2
+            let median = steps.count % 2 == 1 ? steps[middle] : (steps[middle - 1] + steps[middle]) / 2
+            sentence += "; the detector was removed in \(steps.count) \(plural(steps.count, "run")), at step \(NumberText.format(mean, significant: 3)) on average (median \(NumberText.format(median, significant: 3)))."
+        }
+        return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi, sentence)
+    }
+
+    static func spareCapacity(_ runs: [RunRecord], optimizer: String) -> Finding {
+        let deceptive = runs.filter { $0.metrics.deceptive == 1 }.count
+        let interval = WilsonInterval.estimate(successes: deceptive, trials: runs.count)!
+        var sentence = "With spare capacity (K − d ≥ K_fit), the selected model carried the detector in \(deceptive) of \(runs.count) runs under \(optimizerName(optimizer)) (share \(NumberText.format(interval.mean, significant: 2)), 95% interval \(NumberText.range(interval.lo, interval.hi)))"
+        let posteriors = runs.compactMap(\.metrics.deceptive_posterior)
+        let structures = runs.compactMap(\.metrics.deceptive_structure_share)
+        if !posteriors.isEmpty, !structures.isEmpty {
+            let posterior = posteriors.reduce(0, +) / Double(posteriors.count)
+            let structure = structures.reduce(0, +) / Double(structures.count)
+            sentence += "; the mean posterior deceptive share was \(NumberText.format(posterior, significant: 2)) against \(NumberText.format(structure, significant: 2)) among distinct minimum-loss structures"
+        }
+        return claim(value: interval.mean, lo: interval.lo, hi: interval.hi, sentence + ".")
+    }
+
+    /// "at K = 64, d = 8 (1 of 4 runs); at K = 96, d = 8 (2 of 4 runs)" for points with a
+    /// deceptive run.
+    static func counterexamples(_ points: [(point: Point, runs: [RunRecord])]) -> String {
+        points.compactMap { entry -> String? in
+            let count = entry.runs.filter { $0.metrics.deceptive == 1 }.count
+            guard count > 0 else { return nil }
+            return "at \(AxisNames.describe(entry.point)) (\(count) of \(entry.runs.count) \(plural(entry.runs.count, "run")))"
+        }.joined(separator: "; ")
+    }
+
+    /// Optimizers in a fixed order: exact, hill_climb, then any other in order of appearance.
+    static func optimizers(in runs: [RunRecord]) -> [String] {
+        var names: [String] = []
+        for run in runs where !names.contains(run.optimizer) { names.append(run.optimizer) }
+        let known = ["exact", "hill_climb"].filter(names.contains)
+        return known + names.filter { !known.contains($0) }
+    }
+
+    static func optimizerName(_ optimizer: String) -> String {
+        switch optimizer {
+        case "exact": return "exact selection"
+        case "hill_climb": return "hill climbing"
+        default: return optimizer
+        }
+    }
+
+    static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
+
+    static func claim(value: Double?, lo: Double? = nil, hi: Double? = nil, _ sentence: String) -> Finding {
+        Finding(kind: "claim", metric: "deceptive", axis: "", value: value, lo: lo, hi: hi, sentence: sentence)
+    }
+}

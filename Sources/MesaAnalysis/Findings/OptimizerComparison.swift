@@ -1,0 +1,51 @@
+import MesaResults
+
+/// Reachability (SCIENCE.md §5.5): the mesa-optimizer share under exact selection against
+/// hill climbing, point by point, when `training.optimizer` is swept.
+///
+/// Points are paired by their other coordinates; each pair gets a sentence with both counts
+/// and Wilson intervals, and a leading finding counts where exact selection is ahead, behind
+/// or level, and where the intervals do not overlap. O(runs).
+package enum OptimizerComparison {
+    package static let axisKey = "training.optimizer"
+
+    package static func findings(runs: [RunRecord], axes: [AxisDescription]) -> [Finding] {
+        guard axes.contains(where: { $0.key == axisKey }) else { return [] }
+        var order: [Point] = []
+        var bySlice: [Point: (exact: [Int], hill: [Int])] = [:]
+        for run in runs {
+            let slice = Point(run.point.coordinates.filter { $0.key != axisKey })
+            if bySlice[slice] == nil {
+                order.append(slice)
+                bySlice[slice] = ([], [])
+            }
+            switch run.optimizer {
+            case "exact": bySlice[slice]!.exact.append(run.metrics.mesa_optimizer)
+            case "hill_climb": bySlice[slice]!.hill.append(run.metrics.mesa_optimizer)
+            default: break
+            }
+        }
+        var perPoint: [Finding] = []
+        var ahead = 0, behind = 0, level = 0, apartAhead = 0, apartBehind = 0
+        for slice in order {
+            let (exact, hill) = bySlice[slice]!
+            guard let e = WilsonInterval.estimate(successes: exact.reduce(0, +), trials: exact.count),
+                  let h = WilsonInterval.estimate(successes: hill.reduce(0, +), trials: hill.count)
+            else { continue }
+            let apart = e.hi < h.lo || h.hi < e.lo
+            if e.mean > h.mean { ahead += 1; if apart { apartAhead += 1 } }
+            else if e.mean < h.mean { behind += 1; if apart { apartBehind += 1 } }
+            else { level += 1 }
+            let place = slice.coordinates.isEmpty ? "At the single point" : "At \(AxisNames.describe(slice))"
+            let sentence = "\(place), search was selected in \(exact.reduce(0, +)) of \(exact.count) runs under exact selection (95% interval \(NumberText.range(e.lo, e.hi))) and in \(hill.reduce(0, +)) of \(hill.count) under hill climbing (\(NumberText.range(h.lo, h.hi))); the intervals \(apart ? "do not overlap" : "overlap")."
+            perPoint.append(Finding(kind: "optimizer_comparison", metric: "mesa_optimizer", axis: axisKey,
+                                    value: e.mean - h.mean, slice: slice.coordinates.isEmpty ? nil : slice,
+                                    sentence: sentence))
+        }
+        guard !perPoint.isEmpty else { return [] }
+        let total = perPoint.count
+        let summary = "Across \(total) \(total == 1 ? "point" : "points") run under both optimizers, exact selection chose search more often than hill climbing at \(ahead), less often at \(behind) and equally often at \(level); the 95% intervals do not overlap at \(apartAhead + apartBehind) (exact ahead at \(apartAhead), hill climbing ahead at \(apartBehind))."
+        return [Finding(kind: "optimizer_comparison", metric: "mesa_optimizer", axis: axisKey,
+                        value: Double(ahead - behind), sentence: summary)] + perPoint
+    }
+}

@@ -1,0 +1,56 @@
+import MesaResults
+
+/// Which style was selected where: the points at which every run chose the table, every run
+/// chose search, or the runs were mixed, as consecutive stretches of the axis.
+///
+/// "The table (no search) was selected in every run at N ≤ 4; mixed runs at N = 8–16; search
+/// in every run at N ≥ 32." A stretch that starts at the first swept value is written "≤", one
+/// that ends at the last "≥". O(points).
+package enum SelectionFinder {
+    enum Style: Equatable {
+        case table, search, mixed
+    }
+
+    package static func findings(_ series: [SweepSeries]) -> [Finding] {
+        series.compactMap { line in
+            guard line.points.count >= 2, let estimates = line.estimates("mesa_optimizer") else { return nil }
+            let styles = estimates.map { $0.mean == 0 ? Style.table : $0.mean == 1 ? .search : .mixed }
+            var stretches: [(style: Style, from: Int, to: Int)] = []
+            for (i, style) in styles.enumerated() {
+                if let last = stretches.last, last.style == style {
+                    stretches[stretches.count - 1].to = i
+                } else {
+                    stretches.append((style, i, i))
+                }
+            }
+            let count = styles.count
+            var parts: [String] = []
+            for (index, stretch) in stretches.enumerated() {
+                let range = stretchText(line, from: stretch.from, to: stretch.to, count: count)
+                switch stretch.style {
+                case .table:
+                    parts.append(index == 0 ? "The table (no search) was selected in every run \(range)"
+                                            : "the table (no search) in every run \(range)")
+                case .search:
+                    parts.append(index == 0 ? "Search was selected in every run \(range)" : "search in every run \(range)")
+                case .mixed:
+                    parts.append(index == 0 ? "The runs were mixed \(range)" : "mixed runs \(range)")
+                }
+            }
+            let sentence = AxisNames.prefixed(parts.joined(separator: "; ") + ".", slice: line.slice)
+            return Finding(kind: "selection", metric: "mesa_optimizer", axis: line.axis.key, value: nil,
+                           slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
+        }
+    }
+
+    /// "at every N swept (1–128)", "at N ≤ 4", "at N ≥ 32", "at N = 8", "at N = 8–16".
+    static func stretchText(_ line: SweepSeries, from: Int, to: Int, count: Int) -> String {
+        let name = line.name
+        let a = NumberText.format(line.values[from], significant: 6), b = NumberText.format(line.values[to], significant: 6)
+        if from == 0, to == count - 1 { return "at every \(name) swept (\(a)–\(b))" }
+        if from == to { return "at \(name) = \(a)" }
+        if from == 0 { return "at \(name) ≤ \(b)" }
+        if to == count - 1 { return "at \(name) ≥ \(a)" }
+        return "at \(name) = \(a)–\(b)"
+    }
+}

@@ -1,0 +1,57 @@
+import MesaResults
+
+/// The summaries along one numeric swept axis for one slice (one combination of the other
+/// axes' values), in increasing order of the axis value.
+package struct SweepSeries {
+    package var axis: AxisDescription
+    /// The other axes' coordinates; empty for a single-axis sweep.
+    package var slice: Point
+    /// Axis value and the point's summary, by increasing axis value.
+    package var points: [(value: Double, summary: PointSummary)]
+
+    /// Whether interpolation along this axis happens in log space: a geometric axis whose
+    /// values are all positive.
+    package var isLogarithmic: Bool { axis.geometric && points.allSatisfy { $0.value > 0 } }
+
+    /// The short name of the axis (N, K, …).
+    package var name: String { AxisNames.short(axis.key) }
+
+    /// Whether every value of the axis is a number.
+    package static func isNumeric(_ axis: AxisDescription) -> Bool {
+        !axis.values.isEmpty && axis.values.allSatisfy { $0.number != nil }
+    }
+
+    /// One series per slice along `axis` (a numeric axis of `axes`), slices in order of first
+    /// appearance in `summary`. Points missing the axis coordinate are ignored. O(points · axes).
+    package static func series(along axis: AxisDescription, axes: [AxisDescription], summary: [PointSummary])
+        -> [SweepSeries]
+    {
+        let others = axes.map(\.key).filter { $0 != axis.key }
+        var order: [Point] = []
+        var bySlice: [Point: [(value: Double, summary: PointSummary)]] = [:]
+        for entry in summary {
+            guard let value = entry.point[axis.key]?.number else { continue }
+            let slice = Point(others.compactMap { key in entry.point[key].map { Point.Coordinate(key: key, value: $0) } })
+            if bySlice[slice] == nil { order.append(slice) }
+            bySlice[slice, default: []].append((value, entry))
+        }
+        return order.map { slice in
+            let points = bySlice[slice]!.enumerated()
+                .sorted { $0.element.value != $1.element.value ? $0.element.value < $1.element.value : $0.offset < $1.offset }
+                .map(\.element)
+            return SweepSeries(axis: axis, slice: slice, points: points)
+        }
+    }
+
+    /// The axis values, in order.
+    package var values: [Double] { points.map(\.value) }
+
+    /// The estimates of `metric` at every point, or `nil` when some point lacks it.
+    package func estimates(_ metric: String) -> [Estimate]? {
+        let estimates = points.compactMap { $0.summary.metrics[metric] }
+        return estimates.count == points.count ? estimates : nil
+    }
+
+    /// "N = 16" for an axis value.
+    package func at(_ value: Double) -> String { "\(name) = \(NumberText.format(value, significant: 6))" }
+}
