@@ -35,7 +35,7 @@ struct DiagnosticRenderer {
         return output
     }
 
-    private func header(_ location: SourceLocation, _ severity: String, _ message: String) -> String {
+    private func header(_ location: SourcePosition, _ severity: String, _ message: String) -> String {
         "\(path):\(location.line):\(location.column): \(severity): \(message)\n"
     }
 

@@ -29,11 +29,11 @@ struct Lexer {
         return i < scalars.count ? scalars[i] : nil
     }
 
-    private var location: SourceLocation { location(of: index) }
+    private var location: SourcePosition { location(of: index) }
 
     /// The location of scalar `i`, which must be on the current line.
-    private func location(of i: Int) -> SourceLocation {
-        SourceLocation(line: line, column: i - lineStart + 1, offset: source.byteOffsets[min(i, scalars.count)])
+    private func location(of i: Int) -> SourcePosition {
+        SourcePosition(line: line, column: i - lineStart + 1, offset: source.byteOffsets[min(i, scalars.count)])
     }
 
     private mutating func advanceLine() {
@@ -42,16 +42,18 @@ struct Lexer {
         lineStart = index
     }
 
-    private mutating func append(_ kind: Token.Kind, from start: SourceLocation) {
+    private mutating func append(_ kind: Token.Kind, from start: SourcePosition) {
         tokens.append(Token(kind: kind, range: SourceRange(start: start, end: location)))
     }
 
     private mutating func run(_ diagnostics: inout DiagnosticCollector) {
         var invalid = source.invalidScalarIndices[...]
-        var unexpectedRun: (start: SourceLocation, text: String)?
-        func flushUnexpected(_ diagnostics: inout DiagnosticCollector, at end: SourceLocation) {
+        // Consecutive unexpected characters make one diagnostic naming the first few.
+        var unexpectedRun: (start: SourcePosition, shown: [String], count: Int)?
+        func flushUnexpected(_ diagnostics: inout DiagnosticCollector, at end: SourcePosition) {
             guard let run = unexpectedRun else { return }
-            diagnostics.error("unexpected character\(run.text.unicodeScalars.count > 1 ? "s" : "") \(run.text)",
+            let more = run.count > run.shown.count ? " …" : ""
+            diagnostics.error("unexpected character\(run.count > 1 ? "s" : "") \(run.shown.joined(separator: " "))\(more)",
                               at: SourceRange(start: run.start, end: end))
             unexpectedRun = nil
         }
@@ -109,10 +111,10 @@ struct Lexer {
             default:
                 if invalid.first == index {
                     reportInvalid(&invalid, &diagnostics)
-                } else if unexpectedRun == nil {
-                    unexpectedRun = (start, Self.quoted(scalar))
-                } else if let run = unexpectedRun, run.text.unicodeScalars.count < 60 {
-                    unexpectedRun = (run.start, run.text + Self.quoted(scalar))
+                } else if let run = unexpectedRun {
+                    unexpectedRun = (run.start, run.count < 5 ? run.shown + [Self.quoted(scalar)] : run.shown, run.count + 1)
+                } else {
+                    unexpectedRun = (start, [Self.quoted(scalar)], 1)
                 }
                 index += 1
             }
@@ -126,7 +128,7 @@ struct Lexer {
         guard invalid.first == index else { return }
         invalid.removeFirst()
         let start = location
-        let end = SourceLocation(line: line, column: start.column + 1, offset: source.byteOffsets[index + 1])
+        let end = SourcePosition(line: line, column: start.column + 1, offset: source.byteOffsets[index + 1])
         diagnostics.error("invalid UTF-8", at: SourceRange(start: start, end: end))
     }
 
@@ -228,7 +230,7 @@ struct Lexer {
         while true {
             guard let next = peek() else {
                 diagnostics.error("unterminated prose block; close it with '\"\"\"'",
-                                  at: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 3, offset: start.offset + 3)))
+                                  at: SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 3, offset: start.offset + 3)))
                 break
             }
             if next == "\"", peek(1) == "\"", peek(2) == "\"" {

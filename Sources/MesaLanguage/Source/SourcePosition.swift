@@ -3,7 +3,7 @@
 /// `line` and `column` are 1-based; `column` counts Unicode scalars from the start of the line
 /// (an invalid UTF-8 sequence counts as one, as it decodes to one U+FFFD). `offset` is the
 /// 0-based byte offset into the file as read.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourcePosition: Sendable, Hashable, Comparable {
     public var line: Int
     public var column: Int
     public var offset: Int
@@ -14,21 +14,21 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         self.offset = offset
     }
 
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.offset < b.offset }
 }
 
 /// A half-open span of a scenario file: `start` is the first character, `end` one past the last.
 public struct SourceRange: Sendable, Hashable {
-    public var start: SourceLocation
-    public var end: SourceLocation
+    public var start: SourcePosition
+    public var end: SourcePosition
 
-    public init(start: SourceLocation, end: SourceLocation) {
+    public init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = end
     }
 
     /// An empty range at `location` (a caret with no tildes).
-    public init(at location: SourceLocation) {
+    public init(at location: SourcePosition) {
         self.init(start: location, end: location)
     }
 

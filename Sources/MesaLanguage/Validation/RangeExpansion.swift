@@ -48,7 +48,7 @@ enum RangeExpansion {
         case backwards(Double, Double), tooMany(Double)
 
         var message: String {
-            func f(_ v: Double) -> String { Expression.format(v) }
+            func f(_ v: Double) -> String { MesaScenario.Expression.format(v) }
             switch self {
             case .nonPositiveStep(let s): return "a range step must be greater than 0, got \(f(s))"
             case .factorTooSmall(let x): return "a range factor must be greater than 1, got \(f(x))"

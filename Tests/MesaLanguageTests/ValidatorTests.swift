@@ -1,0 +1,175 @@
+@testable import MesaLanguage
+import MesaScenario
+import Testing
+
+@Suite struct ValidatorTests {
+    @Test func exampleCompilesToTheExpectedScenario() throws {
+        let scenario = try #require(compiled(exampleSource))
+        #expect(scenario.title == "Diversity pays for search")
+        #expect(scenario.slug == "diversity-pays-for-search")
+        #expect(scenario.source == exampleSource)
+        #expect(scenario.seeds == 8)
+
+        let analytic = try #require(scenario.analytic)
+        #expect(analytic.powers == [100])
+        #expect(analytic.costs.map(\.description) == ["2 * x^2"])
+        #expect(analytic.maxBits == [20])
+        #expect(analytic.instances == (0...10).map { Double(1 << $0) })
+        #expect(analytic.instancesGeometric)
+
+        let spec = try #require(scenario.simulation)
+        #expect(spec.environment.width == 9 && spec.environment.height == 9)
+        #expect(spec.environment.instances == 1)
+        #expect(spec.environment.goal == .anywhere)
+        #expect(spec.deployment.instances == 200)
+        #expect(spec.deployment.width == 9)
+        #expect(spec.model.parameters == 512)
+        #expect(spec.model.searchCost == .binary(.multiply, .number(16), .variable))
+        #expect(spec.model.maxBits == 8)
+        #expect(spec.training.optimizer == .hill_climb)
+        #expect(spec.training.steps == 20_000)
+        #expect(spec.training.seeds == 8)
+        #expect(spec.bias == BiasSpec())
+        #expect(spec.deception == nil)
+
+        #expect(scenario.axes.map(\.key) == ["environment.instances"])
+        #expect(scenario.axes.first?.values == [1, 2, 4, 8, 16, 32, 64, 128].map(SettingValue.number))
+        #expect(scenario.axes.first?.isGeometric == false)
+        #expect(scenario.pointCount == 8)
+        #expect(scenario.runCount == 64)
+        let point = try #require(scenario.point(at: 3))
+        #expect(point.coordinates.map(\.key) == ["environment.instances"])
+        #expect(point.coordinates.map(\.value) == [.number(8)])
+        #expect(point.spec.environment.instances == 8)
+        #expect(point.spec.deployment.instances == 200)
+        #expect(scenario.points.map(\.spec.environment.instances) == [1, 2, 4, 8, 16, 32, 64, 128])
+    }
+
+    @Test func exampleNotebookKeepsSourceOrderAndText() throws {
+        let scenario = try #require(compiled(exampleSource))
+        #expect(scenario.notebook.count == 7)
+        guard case .prose(let prose) = scenario.notebook[0], case .block(let environment) = scenario.notebook[2] else {
+            Issue.record("unexpected notebook shape"); return
+        }
+        #expect(prose.hasPrefix("Section 2.1 of *Risks from Learned Optimization* predicts"))
+        #expect(prose.hasSuffix("searches at run time."))
+        #expect(environment.name == "environment")
+        #expect(environment.settings == [
+            SettingOutline(key: "maze", text: "9 x 9", isSwept: false),
+            SettingOutline(key: "instances", text: "[1, 2, 4, 8, 16, 32, 64, 128]", isSwept: true),
+            SettingOutline(key: "goal", text: "anywhere", isSwept: false),
+        ])
+        guard case .block(let analytic) = scenario.notebook[1] else { return }
+        #expect(analytic.settings.map(\.text) == ["100", "2 * x^2", "20", "1 ... 1024 times 2"])
+        #expect(analytic.settings.map(\.isSwept) == [false, false, false, true])
+    }
+
+    @Test func tuplesAndWords() throws {
+        let scenario = try #require(compiled(scenarioFile("""
+            environment { proxy top_right 3; goal region }
+            model { encoding indirect 64; styles heuristic, search }
+            deception { target any }
+            """)))
+        let spec = try #require(scenario.simulation)
+        #expect(spec.environment.proxyCorner == .top_right && spec.environment.proxySide == 3)
+        #expect(spec.environment.goal == .region)
+        #expect(spec.model.encoding == .indirect(genes: 64))
+        #expect(spec.model.styles == [.heuristic, .search])
+        #expect(spec.deception?.target == .any)
+        #expect(scenario.axes.isEmpty)
+        #expect(scenario.pointCount == 1)
+    }
+
+    @Test func sweptTuplesAndWords() throws {
+        let scenario = try #require(compiled(scenarioFile("""
+            environment { proxy [top_right, bottom_left] 3 }
+            model { styles [heuristic, search]; encoding direct }
+            training { optimizer [exact, hill_climb] }
+            """)))
+        #expect(scenario.axes.map(\.key) == ["environment.proxy", "model.styles", "training.optimizer"])
+        #expect(scenario.axes[0].values == [.tuple([.word("top_right"), .number(3)]), .tuple([.word("bottom_left"), .number(3)])])
+        #expect(scenario.axes[1].values == [.word("heuristic"), .word("search")])
+        #expect(scenario.pointCount == 8)
+        let last = try #require(scenario.point(at: 7))
+        #expect(last.coordinates.map(\.value) == [.tuple([.word("bottom_left"), .number(3)]), .word("search"), .word("hill_climb")])
+        #expect(last.spec.model.styles == [.search])
+        #expect(last.spec.environment.proxyCorner == .bottom_left)
+        #expect(scenario.simulation?.model.encoding == .direct)
+        let first = try #require(scenario.point(at: 0))
+        #expect(first.spec.training.optimizer == .exact)
+        #expect(first.spec.model.styles == [.heuristic])
+    }
+
+    @Test func cartesianProductIsRowMajor() throws {
+        let scenario = try #require(compiled(scenarioFile("environment { maze [5 x 5, 7 x 7]; instances [1, 2, 3] }")))
+        #expect(scenario.pointCount == 6)
+        let coordinates = scenario.points.map { $0.coordinates.map(\.value.text) }
+        #expect(coordinates == [
+            ["5 x 5", "1"], ["5 x 5", "2"], ["5 x 5", "3"], ["7 x 7", "1"], ["7 x 7", "2"], ["7 x 7", "3"],
+        ])
+        #expect(scenario.point(at: 4)?.spec.deployment.width == 7)
+    }
+
+    @Test func emptyDeceptionBlockStillAddsTheDetector() throws {
+        let scenario = try #require(compiled(scenarioFile("environment { maze 5 x 5 }\ndeception { }")))
+        #expect(scenario.simulation?.deception == DeceptionSpec())
+        let without = try #require(compiled(scenarioFile("environment { maze 5 x 5 }")))
+        #expect(without.simulation?.deception == nil)
+    }
+
+    @Test func deploymentOverridesWhateverTheOrder() throws {
+        let scenario = try #require(compiled(scenarioFile("deployment { maze 5 x 5 }\nenvironment { maze 9 x 9; goal region }")))
+        let spec = try #require(scenario.simulation)
+        #expect(spec.environment.width == 9)
+        #expect(spec.deployment.width == 5)
+        #expect(spec.deployment.goal == .region)
+    }
+
+    @Test func analyticOnlyAndSimulationOnly() throws {
+        let analytic = try #require(compiled(scenarioFile("analytic { power [10, 100]; cost 16 * log2(1 + x) }")))
+        #expect(analytic.simulation == nil)
+        #expect(analytic.pointCount == 0 && analytic.runCount == 0)
+        #expect(analytic.analytic?.powers == [10, 100])
+        #expect(analytic.analytic?.instancesGeometric == true)
+        let simulation = try #require(compiled(scenarioFile("environment { instances 1 ... 64 times 2 }")))
+        #expect(simulation.analytic == nil)
+        #expect(simulation.seeds == 4)
+        #expect(simulation.axes.first?.isGeometric == true)
+    }
+
+    @Test func analyticInstancesFromAListAreNotGeometric() throws {
+        let scenario = try #require(compiled(scenarioFile("analytic { instances [1, 10, 100] }")))
+        #expect(scenario.analytic?.instancesGeometric == false)
+    }
+
+    @Test func constantArithmeticIsANumber() throws {
+        let scenario = try #require(compiled(scenarioFile("environment { instances 2^6 }\ntraining { steps 10 * 1000 }")))
+        #expect(scenario.simulation?.environment.instances == 64)
+        #expect(scenario.simulation?.training.steps == 10_000)
+    }
+
+    @Test func slugs() {
+        #expect(Slug.make(from: "Diversity pays for search") == "diversity-pays-for-search")
+        #expect(Slug.make(from: "  Hello, World!  ") == "hello-world")
+        #expect(Slug.make(from: "Sélection à la carte") == "selection-a-la-carte")
+        #expect(Slug.make(from: "!!!") == "scenario")
+        #expect(Slug.make(from: "") == "scenario")
+        #expect(Slug.make(from: String(repeating: "a", count: 200)).count == 80)
+    }
+
+    @Test func warningsOnAValidFile() throws {
+        let result = ScenarioCompiler.compile(source: scenarioFile("analytic { cost 5 }\nmodel { parameters 8 }"), path: "t.mesa")
+        let compiled = try result.get()
+        #expect(compiled.warnings.diagnostics.map(\.message) == [
+            "'cost' does not depend on x", "block 'model' has no effect without an 'environment' block",
+        ])
+        #expect(compiled.warnings.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(compiled.scenario.simulation == nil)
+    }
+
+    @Test func nothingToRunIsAWarning() {
+        let found = diagnostics(of: scenarioFile("\"\"\"\nJust prose.\n\"\"\""))
+        #expect(found.map(\.message) == ["the scenario has no 'analytic' or 'environment' block, so nothing will run"])
+        #expect(found.first?.severity == .warning)
+    }
+}
