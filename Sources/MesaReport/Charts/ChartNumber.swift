@@ -27,6 +27,13 @@ package enum ChartNumber {
         return text == "-0" ? "0" : text
     }
 
+    /// A value for a data table: integers without decimals, otherwise six significant digits.
+    package static func precise(_ value: Double) -> String {
+        if value.isNaN || value.isInfinite || (value == value.rounded() && abs(value) < 1e15) { return label(value) }
+        let text = String(format: "%.6g", value)
+        return text == "-0" ? "0" : text
+    }
+
     /// Drops trailing zeros (and a trailing point) of a fixed-point rendering.
     private static func trimmed(_ text: String) -> String {
         guard text.contains(".") else { return text }

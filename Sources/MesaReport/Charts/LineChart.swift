@@ -150,8 +150,8 @@ package struct LineChart: Sendable {
         var rows: [[String]] = []
         for line in series {
             for sample in line.samples {
-                var row = [line.label, ChartNumber.label(sample.x), ChartNumber.label(sample.y)]
-                if withBands { row += [sample.lo.map(ChartNumber.label) ?? "", sample.hi.map(ChartNumber.label) ?? ""] }
+                var row = [line.label, ChartNumber.precise(sample.x), ChartNumber.precise(sample.y)]
+                if withBands { row += [sample.lo.map(ChartNumber.precise) ?? "", sample.hi.map(ChartNumber.precise) ?? ""] }
                 rows.append(row)
             }
         }

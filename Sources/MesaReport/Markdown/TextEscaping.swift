@@ -23,16 +23,17 @@ extension String {
         return escaped
     }
 
-    /// The text as literal Markdown inline content: every ASCII punctuation character is
-    /// backslash-escaped (CommonMark allows this for all of them), line breaks become spaces,
-    /// so nothing in it can start a tag, a link, emphasis or a table cell boundary.
+    /// The text as literal Markdown inline content: the characters that can start a tag, an
+    /// entity, a link, emphasis, code, strikethrough, a heading's closing sequence or a table cell
+    /// boundary are backslash-escaped, and line breaks become spaces. The result is meant to
+    /// follow a line prefix (`# `, `- `, `| `), never to start a line itself.
     package var markdownEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for character in self {
             if character == "\n" || character == "\r" || character == "\r\n" {
                 escaped.append(" ")
-            } else if character.isASCII, character.isPunctuation || character.isSymbol {
+            } else if Self.markdownSpecials.contains(character) {
                 escaped.append("\\")
                 escaped.append(character)
             } else {
@@ -41,6 +42,8 @@ extension String {
         }
         return escaped
     }
+
+    private static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!"]
 
     /// Inverse of the entities cmark-gfm writes in text (`&amp; &lt; &gt; &quot;`), for plain text.
     package var cmarkEntitiesDecoded: String {

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import MesaReport
+
+@Suite("SVG charts")
+struct ChartTests {
+    let chart = LineChart(
+        title: "Share <against> N & more", description: "Mean \"share\" with 95% band.", xLabel: "N", yLabel: "share",
+        xScale: .log10, yDomain: 0...1,
+        series: [
+            .init(label: "mesa", samples: [.init(x: 1, y: 0, lo: 0, hi: 0.2), .init(x: 10, y: 0.5, lo: 0.3, hi: 0.7),
+                                           .init(x: 100, y: 1, lo: 0.8, hi: 1)]),
+            .init(label: "tuning", samples: [.init(x: 1, y: 1), .init(x: 100, y: 0)]),
+        ],
+        markers: [.init(x: 10, label: "crossover")])
+
+    @Test("a line chart is well-formed, accessible SVG")
+    func lineChartStructure() throws {
+        let svg = chart.figure(name: "test").inlineSVG
+        let inspector = try #require(SVGInspector.parse(svg))
+        let root = try #require(inspector.elements.first)
+        #expect(root.name == "svg")
+        #expect(root.attributes["role"] == "img")
+        #expect(root.attributes["aria-labelledby"] == "svg-test-title")
+        #expect(root.attributes["aria-describedby"] == "svg-test-desc")
+        #expect(inspector.elements(named: "title").first?.attributes["id"] == "svg-test-title")
+        #expect(inspector.elements(named: "title").first?.text == "Share <against> N & more")
+        #expect(inspector.elements(named: "desc").first?.text == "Mean \"share\" with 95% band.")
+        #expect(inspector.elements(named: "polyline").count == 2)
+        #expect(inspector.elements(named: "polygon").count == 1, "one 95% band")
+        #expect(inspector.elements(named: "text").contains { $0.text == "crossover 10" })
+        #expect(inspector.elements(named: "text").contains { $0.text == "mesa" })
+        #expect(!svg.contains("<against>"))
+    }
+
+    @Test("a log axis places 1, 10 and 100 at equal spacing")
+    func logAxisSpacing() throws {
+        let scale = AxisScale.log10(covering: [1, 10, 100], from: 60, to: 460)
+        #expect(scale.position(1) == 60)
+        #expect(scale.position(10) == 260)
+        #expect(scale.position(100) == 460)
+        #expect(scale.ticks == [1, 10, 100])
+
+        let inspector = try #require(SVGInspector.parse(chart.figure(name: "log").inlineSVG))
+        func tickX(_ label: String) -> String? {
+            inspector.elements(named: "text").first { $0.text == label && $0.attributes["class"] == "ms-muted" && $0.attributes["y"] == "336.00" }?
+                .attributes["x"]
+        }
+        // The plot spans x = 72 … 700, so the decades sit at 72, 386 and 700.
+        #expect(tickX("1") == "72.00")
+        #expect(tickX("10") == "386.00")
+        #expect(tickX("100") == "700.00")
+    }
+
+    @Test("linear axes use nice ticks")
+    func linearTicks() {
+        let scale = AxisScale.linear(covering: [0.03, 0.93], from: 0, to: 100)
+        #expect(scale.ticks == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+        #expect(scale.ticks.map(ChartNumber.label) == ["0", "0.2", "0.4", "0.6", "0.8", "1"])
+        let counts = AxisScale.linear(covering: [3, 47], from: 0, to: 100)
+        #expect(counts.ticks == [0, 10, 20, 30, 40, 50])
+        #expect(counts.position(25) == 50)
+    }
+
+    @Test("number formatting is fixed and locale-free")
+    func numbers() {
+        #expect(ChartNumber.coordinate(-0.001) == "0.00")
+        #expect(ChartNumber.coordinate(1234.5678) == "1234.57")
+        #expect(ChartNumber.label(16) == "16")
+        #expect(ChartNumber.label(11.547) == "11.547")
+        #expect(ChartNumber.label(0.123456) == "0.123")
+        #expect(ChartNumber.label(1234.56) == "1234.6")
+        #expect(ChartNumber.label(.nan) == "n/a")
+        #expect(ChartNumber.precise(100.25) == "100.25")
+        #expect(ChartNumber.precise(1.0 / 3) == "0.333333")
+    }
+
+    @Test("a histogram counts outcomes per bin, upper end included")
+    func histogramCounts() throws {
+        let histogram = Histogram(title: "t", description: "d", valueLabel: "share", panels: [
+            .init(label: "N = 4", values: [0, 0.05, 0.5, 0.95, 1]),
+        ])
+        #expect(histogram.counts(of: [0, 0.05, 0.5, 0.95, 1]) == [2, 0, 0, 0, 0, 1, 0, 0, 0, 2])
+        let figure = histogram.figure(name: "h")
+        let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
+        #expect(inspector.elements(named: "rect").count == 3, "one bar per non-empty bin")
+        #expect(figure.data.rows == [["N = 4", "5", "2", "0", "0", "0", "0", "1", "0", "0", "0", "2"]])
+    }
+
+    @Test("a maze draws each closed wall once, with start, goal, proxy and path")
+    func mazeWalls() throws {
+        // Two cells side by side, open between them: 2 + 2 horizontal edges, 2 outer vertical edges.
+        let drawing = MesaReportTestsMaze.twoCells
+        let figure = MazeFigure(title: "m", description: "d", drawings: [drawing]).figure(name: "m")
+        let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
+        let walls = try #require(inspector.elements(named: "path").first { $0.attributes["class"] == "ms-wall" })
+        #expect(walls.attributes["d"]?.filter { $0 == "M" }.count == 6)
+        #expect(inspector.elements(named: "circle").count == 2, "start, plus the legend's start marker")
+        #expect(inspector.elements(named: "polyline").count == 1)
+        #expect(inspector.elements(named: "rect").contains { $0.attributes["class"] == "ms-proxy" })
+        #expect(figure.data.rows.first?.last == "(0, 0) (1, 0)")
+    }
+
+    @Test("the fixture's 3×3 maze closes exactly the walls its openings say")
+    func mazeOpeningsAgree() throws {
+        let figure = MazeFigure(title: "m", description: "d", drawings: [Fixtures.maze(phase: "training", defected: false)])
+            .figure(name: "m3")
+        let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
+        let walls = try #require(inspector.elements(named: "path").first { $0.attributes["class"] == "ms-wall" })
+        // 24 unit edges in a 3×3 grid; the corridor 0-1-2-5-8-7-6 opens 6 of them.
+        #expect(walls.attributes["d"]?.filter { $0 == "M" }.count == 18)
+    }
+}
+
+import MesaResults
+
+enum MesaReportTestsMaze {
+    static let twoCells = MazeDrawing(caption: "two cells", phase: "training", width: 2, height: 1, openings: [2, 8],
+                                      start: 0, goal: 1, proxy: [1], path: [0, 1], defected: false)
+}

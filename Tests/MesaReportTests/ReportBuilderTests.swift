@@ -1,0 +1,128 @@
+import Foundation
+import MesaResults
+import Testing
+@testable import MesaReport
+
+@Suite("Report content")
+struct ReportBuilderTests {
+    @Test("sections follow the notebook order")
+    func notebookOrder() throws {
+        let markdown = ReportBuilder(results: Fixtures.results()).build().markdown
+        let landmarks = [
+            "## Question", "### Setup: analytic", "## Analytic model", "In the analytic model the mesa share",
+            "Now the simulation", "### Setup: environment", "### Setup: model", "## Simulation results",
+            "Mesa-optimizer share against", "### Outcomes across seeds", "### Mazes", "Closing remarks.",
+            "## Findings", "## Scenario source", "## Data",
+        ]
+        var previous = markdown.startIndex
+        for landmark in landmarks {
+            let range = try #require(markdown.range(of: landmark, range: previous..<markdown.endIndex), "missing or out of order: \(landmark)")
+            previous = range.upperBound
+        }
+    }
+
+    @Test("the setup table marks swept settings")
+    func setupTable() {
+        let markdown = ReportBuilder(results: Fixtures.results()).build().markdown
+        #expect(markdown.contains("| instances | 1, 2, 4, 8, 16 | swept |"))
+        #expect(markdown.contains("| size | 3x3 |   |"))
+    }
+
+    @Test("the expected figures are there, referenced as figures/*.svg")
+    func figures() {
+        let document = ReportBuilder(results: Fixtures.results()).build()
+        #expect(document.figures.map(\.name) == [
+            "analytic-1", "mesa-share-environment-instances", "scores-environment-instances",
+            "deception-environment-instances", "budget-environment-instances", "search-share-histogram", "maze-1",
+        ])
+        #expect(document.markdown.contains("![Figure 1: Analytic optimum against N (P = 100, f(x) = x^2, x\\_max = 20)](figures/analytic-1.svg)"))
+        let analytic = document.figures[0]
+        #expect(analytic.standaloneSVG.contains(">crossover 16</text>"))
+        #expect(analytic.standaloneSVG.contains(">onset 1</text>"))
+        #expect(analytic.standaloneSVG.contains(">saturation 32</text>"))
+        #expect(analytic.standaloneSVG.contains("(log scale)"), "N = 1 … 32 doubles at each step")
+        // The quadratic closed form x* = min(N/2, 10), as the data table shows it.
+        #expect(analytic.data.rows.contains(["mesa share x*", "16", "8"]))
+        #expect(analytic.data.rows.contains(["J*", "1", "100.25"]))
+        #expect(analytic.data.rows.contains(["mesa share x*", "32", "10"]))
+    }
+
+    @Test("the histogram shows the split at N = 4")
+    func bimodalHistogram() throws {
+        let document = ReportBuilder(results: Fixtures.results()).build()
+        let histogram = try #require(document.figures.first { $0.name == "search-share-histogram" })
+        let row = try #require(histogram.data.rows.first { $0[0] == "environment.instances = 4" })
+        // Two runs near 0, two near 1.
+        #expect(row == ["environment.instances = 4", "4", "1", "1", "0", "0", "0", "0", "0", "0", "0", "2"])
+    }
+
+    @Test("every finding is listed as a sentence")
+    func findings() {
+        let markdown = ReportBuilder(results: Fixtures.results()).build().markdown
+        let findingsSection = markdown.components(separatedBy: "## Findings").last ?? ""
+        #expect(findingsSection.contains("Search was selected in at least half of the runs from N ≈ 4 (95% interval 2–8) on."))
+        #expect(findingsSection.contains("In the analytic model the mesa share exceeds the tuning share from N = 16 on."))
+    }
+
+    @Test("building twice gives identical Markdown and HTML")
+    func deterministic() throws {
+        let first = ReportBuilder(results: Fixtures.results()).build()
+        let second = ReportBuilder(results: Fixtures.results()).build()
+        #expect(first.markdown == second.markdown)
+        let renderer = PageRenderer(templates: .builtIn)
+        #expect(try renderer.reportPage(for: first) == renderer.reportPage(for: second))
+    }
+
+    @Test("hostile scenario text is escaped everywhere", arguments: [
+        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{mustache}} {{{raw}}}",
+    ])
+    func hostileText(_ hostile: String) throws {
+        var results = Fixtures.results(title: hostile, prose: "Prose with \(hostile) inside.")
+        results.notebook.append(NotebookEntry(kind: "block", block: hostile, settings: [SettingRow(key: hostile, value: hostile, swept: true)]))
+        results.findings.append(Finding(kind: "claim", metric: "m", axis: "a", value: nil, sentence: hostile))
+        results.mazes[0].caption = hostile
+        results.source += "</code></pre>" + hostile
+        let document = ReportBuilder(results: results).build()
+        let html = try PageRenderer(templates: .builtIn).reportPage(for: document)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("onerror=alert(1)>"))
+        #expect(html.contains("{{mustache}}") == hostile.contains("{{mustache}}"), "template syntax in values is not interpreted")
+        #expect(html.components(separatedBy: "</code></pre>").count == html.components(separatedBy: "<pre><code").count,
+                "the source cannot close its own code block")
+        if hostile.hasPrefix("<script>") {
+            #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; · mesascope</title>"))
+            #expect(html.contains("<h1 id=\"top\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        }
+        for figure in document.figures {
+            #expect(SVGInspector.parse(figure.inlineSVG) != nil, "figure \(figure.name) stays well-formed")
+        }
+        let markdownHTML = MarkdownRenderer.html(from: document.markdown)
+        #expect(!markdownHTML.contains("<script>"))
+        #expect(!markdownHTML.contains("<img src=x"))
+    }
+
+    @Test("the HTML body inlines every figure with its data table and gives headings ids")
+    func htmlBody() {
+        let document = ReportBuilder(results: Fixtures.results()).build()
+        let body = document.htmlBody()
+        #expect(body.html.components(separatedBy: "<svg ").count - 1 == document.figures.count)
+        #expect(body.html.contains("<figure class=\"report-figure\" id=\"fig-analytic-1\">"))
+        #expect(body.html.contains("<summary>Data for figure 1</summary>"))
+        #expect(body.contents.map(\.text).starts(with: ["Question", "Setup: analytic", "Analytic model"]))
+        #expect(body.contents.allSatisfy { body.html.contains("id=\"\($0.id)\"") })
+        #expect(Set(body.contents.map(\.id)).count == body.contents.count)
+    }
+
+    @Test("an analytic-only scenario has no simulation section")
+    func analyticOnly() {
+        var results = Fixtures.results()
+        results.runs = []
+        results.summary = []
+        results.mazes = []
+        results.axes = []
+        let markdown = ReportBuilder(results: results).build().markdown
+        #expect(markdown.contains("## Analytic model"))
+        #expect(!markdown.contains("## Simulation results"))
+    }
+}

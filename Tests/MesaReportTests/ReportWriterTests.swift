@@ -1,0 +1,200 @@
+import Foundation
+import MesaResults
+import Testing
+@testable import MesaReport
+
+@Suite("Writing report folders")
+struct ReportWriterTests {
+    @Test("a report folder holds the page, the Markdown, the figures and the data")
+    func layout() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let folder = try ReportWriter().write(Fixtures.results(), to: reports)
+        #expect(folder.lastPathComponent == "diversity")
+        let files = try Fixtures.files(in: folder)
+        for name in ["index.html", "report.md", "results.json", "results.csv", "figures/analytic-1.svg", "figures/maze-1.svg"] {
+            #expect(files[name] != nil, "missing \(name)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: reports.path)
+        #expect(leftovers == ["diversity"], "no staging or backup folder remains")
+    }
+
+    @Test("the same results give byte-identical files")
+    func deterministic() throws {
+        let first = try Fixtures.temporaryDirectory()
+        let second = try Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        let a = try Fixtures.files(in: ReportWriter().write(Fixtures.results(), to: first))
+        let b = try Fixtures.files(in: ReportWriter().write(Fixtures.results(), to: second))
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a == b)
+    }
+
+    @Test("rerendering from results.json reproduces the report exactly")
+    func rerender() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let folder = try ReportWriter().write(Fixtures.results(), to: reports)
+        let before = try Fixtures.files(in: folder)
+        let reread = try ReportWriter().rerender(reportDirectory: folder)
+        #expect(reread.slug == "diversity")
+        #expect(reread.runs.count == 20)
+        #expect(try Fixtures.files(in: folder) == before)
+    }
+
+    @Test("an existing report is replaced as a whole")
+    func replacesWholly() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let folder = reports.appendingPathComponent("diversity")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: folder.appendingPathComponent("stale.txt"))
+        try Data("old".utf8).write(to: folder.appendingPathComponent("figures/removed-figure.svg"))
+        try ReportWriter().write(Fixtures.results(), to: reports)
+        let files = try Fixtures.files(in: folder)
+        #expect(files["stale.txt"] == nil)
+        #expect(files["figures/removed-figure.svg"] == nil)
+        #expect(files["index.html"] != nil)
+    }
+
+    @Test("a render that fails midway leaves the previous report intact")
+    func failureKeepsPreviousReport() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        let templates = try Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: reports)
+            try? FileManager.default.removeItem(at: templates)
+        }
+        let folder = try ReportWriter().write(Fixtures.results(), to: reports)
+        let before = try Fixtures.files(in: folder)
+
+        // The page template is parsed after results, figures and report.md are already staged.
+        try Data("<html>{{#contents}} never closed".utf8).write(to: templates.appendingPathComponent("report.html.mustache"))
+        var changed = Fixtures.results(title: "A different title")
+        changed.runs.removeLast()
+        #expect(throws: ReportError.self) {
+            try ReportWriter(templatesDirectory: templates).write(changed, to: reports)
+        }
+        #expect(try Fixtures.files(in: folder) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports.path) == ["diversity"])
+    }
+
+    @Test("an interrupted swap is undone by the next write, even one that fails")
+    func interruptedSwap() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        let templates = try Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: reports)
+            try? FileManager.default.removeItem(at: templates)
+        }
+        let folder = try ReportWriter().write(Fixtures.results(), to: reports)
+        let before = try Fixtures.files(in: folder)
+        // What a kill between "old → backup" and "staging → final" leaves behind.
+        let backup = reports.appendingPathComponent(".previous-diversity-99999-deadbeef")
+        #expect(rename(folder.path, backup.path) == 0)
+        try Data("{{/unopened}}".utf8).write(to: templates.appendingPathComponent("report.html.mustache"))
+        #expect(throws: ReportError.self) {
+            try ReportWriter(templatesDirectory: templates).write(Fixtures.results(), to: reports)
+        }
+        #expect(try Fixtures.files(in: folder) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports.path) == ["diversity"])
+    }
+
+    @Test("unsafe slugs are refused", arguments: ["", "../escape", ".hidden", "a/b", "spaces here"])
+    func slugs(_ slug: String) throws {
+        var results = Fixtures.results()
+        results.slug = slug
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        #expect(throws: ReportError.invalidSlug(slug)) { try ReportWriter().write(results, to: reports) }
+    }
+
+    @Test("results.json round-trips and keeps non-finite numbers")
+    func jsonRoundTrip() throws {
+        var results = Fixtures.results()
+        results.runs[0].metrics.loss = .infinity
+        results.analytic[0].J_star = .nan
+        let data = try ResultsFiles.json(results)
+        let decoded = try ResultsFiles.decode(data)
+        #expect(decoded.runs[0].metrics.loss == .infinity)
+        #expect(decoded.analytic[0].J_star.isNaN)
+        #expect(decoded.runs[1] == results.runs[1])
+        #expect(decoded.summary == results.summary)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"loss\" : \"Infinity\""))
+        #expect(text.hasSuffix("}\n"))
+    }
+
+    @Test("results.csv has one tidy row per run, every metric, RFC 4180 quoting")
+    func csv() throws {
+        var results = Fixtures.results()
+        results.runs[0].point = Point([
+            Point.Coordinate(key: "environment.instances", value: .number(1)),
+            Point.Coordinate(key: "model.fallback", value: .text("say \"hi\", then\nstop")),
+        ])
+        let lines = ResultsFiles.csv(results).components(separatedBy: "\r\n")
+        #expect(lines.count == results.runs.count + 2, "header, one line per run, final empty line")
+        #expect(lines[0] == "environment.instances,model.fallback,seed,repetition,optimizer,train_score,deploy_score,search_bits,mesa_optimizer,deceptive,defection_rate,deceptive_posterior,deceptive_structure_share,mesa_posterior,proxy_pursuit,expansions_per_episode,loss,params_table,params_search,params_detector,removed_at_step,k_fit,search_decision_share,budget,detector_cost")
+        #expect(lines[1].hasPrefix("1,\"say \"\"hi\"\", then\nstop\",1010,0,exact,0.8,0.1,0.0,0,0,0.0,,,,0.1,0.0,0.25,22,0,0,,30,0.0,24,2"))
+        #expect(lines[2].hasPrefix("1,,1011,1,exact,"))
+    }
+
+    @Test("the CSV has a column for every field of RunMetrics")
+    func csvCoversMetrics() throws {
+        let full = RunMetrics(
+            train_score: 1, deploy_score: 1, search_bits: 1, mesa_optimizer: 1, deceptive: 1, defection_rate: 1,
+            deceptive_posterior: 1, deceptive_structure_share: 1, mesa_posterior: 1, proxy_pursuit: 1,
+            expansions_per_episode: 1, loss: 1, params_table: 1, params_search: 1, params_detector: 1,
+            removed_at_step: 1, k_fit: 1, search_decision_share: 1, budget: 1, detector_cost: 1)
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any]
+        let keys = try #require(object).keys.sorted()
+        #expect(ResultsFiles.metricColumns.map(\.name).sorted() == keys)
+    }
+
+    @Test("the front page lists every scenario with its headline findings")
+    func index() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        var other = Fixtures.results(title: "Another <b>one</b>")
+        other.slug = "another"
+        other.findings = []
+        let writer = ReportWriter()
+        try writer.write(Fixtures.results(), to: reports)
+        try writer.write(other, to: reports)
+        try writer.writeIndex(ReportWriter.storedResults(in: reports), to: reports)
+        let html = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
+        let markdown = try String(contentsOf: reports.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(html.contains("<a href=\"diversity/index.html\">Diversity selects for search</a>"))
+        #expect(html.contains("<a href=\"another/index.html\">Another &lt;b&gt;one&lt;/b&gt;</a>"))
+        #expect(html.contains("<li>Search was selected in at least half of the runs from N ≈ 4 (95% interval 2–8) on.</li>"))
+        #expect(html.range(of: "another/index.html")!.lowerBound < html.range(of: "diversity/index.html")!.lowerBound)
+        #expect(markdown.contains("## [Diversity selects for search](diversity/report.md)"))
+        #expect(markdown.contains("## [Another \\<b\\>one\\</b\\>](another/report.md)"))
+    }
+
+    @Test("a templates directory overrides the built-in templates file by file")
+    func customTemplates() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        let templates = try Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: reports)
+            try? FileManager.default.removeItem(at: templates)
+        }
+        try Data("body { color: rebeccapurple; }".utf8).write(to: templates.appendingPathComponent("style.css"))
+        let folder = try ReportWriter(templatesDirectory: templates).write(Fixtures.results(), to: reports)
+        let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("body { color: rebeccapurple; }"))
+        #expect(html.contains("<nav class=\"toc\""), "the page template is still the built-in one")
+    }
+
+    @Test("the built-in templates equal the files in templates/")
+    func embeddedDefaultsMatchFiles() throws {
+        let directory = Fixtures.packageRoot.appendingPathComponent("templates")
+        let files = try TemplateSet.load(from: directory)
+        #expect(files == TemplateSet.builtIn, "run templates/embed-defaults.sh after editing templates/")
+        #expect(try String(contentsOf: directory.appendingPathComponent("style.css"), encoding: .utf8) == TemplateSet.builtIn.stylesheet)
+    }
+}
