@@ -64,7 +64,8 @@ public enum CrossoverFinder {
             let down = a >= level && b < level
             guard (up && rising != false) || (down && rising != true) else { continue }
             let t = (level - a) / (b - a)
-            let x = logarithmic
+            // At the ends of the segment, the swept value itself (no rounding through log/exp).
+            let x = t == 0 ? xs[i] : t == 1 ? xs[i + 1] : logarithmic
                 ? exp(log(xs[i]) + t * (log(xs[i + 1]) - log(xs[i])))
                 : xs[i] + t * (xs[i + 1] - xs[i])
             return (x, up)

@@ -60,7 +60,7 @@ package enum DeceptionClaimCheck {
         let deceptive = runs.filter { $0.metrics.deceptive == 1 }
         let interval = WilsonInterval.estimate(successes: deceptive.count, trials: runs.count)
         var sentence = "Under hill climbing, \(deceptive.count) of \(runs.count) runs at underparameterized points (K − d < K_fit) ended deceptive"
-        if !deceptive.isEmpty { sentence += " (\(counterexamples(Summarizer.groups(runs))))" }
+        if !deceptive.isEmpty { sentence += ", \(counterexamples(Summarizer.groups(runs)))" }
         let steps = runs.compactMap(\.metrics.removed_at_step).map(Double.init).sorted()
         if steps.isEmpty {
             sentence += "; no run recorded the detector's removal."

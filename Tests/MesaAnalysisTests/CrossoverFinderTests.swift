@@ -1,0 +1,123 @@
+import Foundation
+import MesaResults
+import Testing
+
+@testable import MesaAnalysis
+
+/// An axis over `environment.instances`.
+func instancesAxis(_ values: [Double], geometric: Bool) -> AxisDescription {
+    AxisDescription(key: "environment.instances", values: values.map { .number($0) }, geometric: geometric)
+}
+
+/// Runs with `searching[i]` of `n` runs selecting search at `values[i]`.
+func sweepRuns(_ values: [Double], searching: [Int], of n: Int, extra: [(String, PointValue)] = []) -> [RunRecord] {
+    zip(values, searching).flatMap { RunFixtures.instancesRuns($0, searching: $1, of: n, extra: extra) }
+}
+
+@Suite("Crossover finder")
+struct CrossoverFinderTests {
+    @Test("shares 0 at N = 8 and 1 at N = 32 on a geometric axis cross at N = 16, Wilson ends interpolated in log N")
+    func geometricInterpolation() throws {
+        let runs = sweepRuns([8, 32], searching: [0, 8], of: 8)
+        let axes = [instancesAxis([8, 32], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        #expect(abs(try #require(crossing.value) - 16) < 1e-9)
+        // Independent: Wilson upper bound at 0/8 rises to 1 at 8/8; lower bound 0 rises to the 8/8 one.
+        let none = try #require(WilsonInterval.estimate(successes: 0, trials: 8))
+        let all = try #require(WilsonInterval.estimate(successes: 8, trials: 8))
+        let low = exp(log(8) + (0.5 - none.hi) / (1 - none.hi) * log(4))
+        let high = exp(log(8) + 0.5 / all.lo * log(4))
+        #expect(abs(try #require(crossing.lo) - low) < 1e-9)
+        #expect(abs(try #require(crossing.hi) - high) < 1e-9)
+        #expect(crossing.metric == "mesa_optimizer" && crossing.axis == "environment.instances" && crossing.slice == nil)
+        #expect(crossing.sentence == "Search was selected in at least half of the runs from N ≈ 16 (95% interval 11–22) on.")
+    }
+
+    @Test("on an arithmetic axis the interpolation is linear: 1/4 at N = 10 and 3/4 at N = 20 cross at 15")
+    func linearInterpolation() throws {
+        let crossing = try #require(CrossoverFinder.crossover(
+            xs: [10, 20], estimates: [Estimate(mean: 0.25, lo: 0.05, hi: 0.45), Estimate(mean: 0.75, lo: 0.55, hi: 0.95)],
+            logarithmic: false))
+        #expect(crossing.value == 15)
+        #expect(crossing.isRising)
+        // Upper bound 0.45 → 0.95 reaches 0.5 a tenth of the way; lower bound 0.05 → 0.55 nine tenths.
+        #expect(abs(crossing.lo - 11) < 1e-12 && abs(crossing.hi - 19) < 1e-12)
+        #expect(!crossing.loIsOpen && !crossing.hiIsOpen)
+        // The same numbers on a log axis are interpolated in log x: √(10·20).
+        let logCrossing = try #require(CrossoverFinder.crossover(
+            xs: [10, 20], estimates: [Estimate(mean: 0.25, lo: 0.05, hi: 0.45), Estimate(mean: 0.75, lo: 0.55, hi: 0.95)],
+            logarithmic: true))
+        #expect(abs(logCrossing.value - 200.0.squareRoot()) < 1e-12)
+    }
+
+    @Test("no crossing, no finding")
+    func noCrossover() {
+        let runs = sweepRuns([1, 2, 4, 8], searching: [0, 0, 1, 1], of: 4)
+        let axes = [instancesAxis([1, 2, 4, 8], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        #expect(!findings.contains { $0.kind == "crossover" })
+        #expect(!findings.contains { $0.kind == "bimodality" })
+        #expect(CrossoverFinder.crossover(xs: [1, 2], estimates: [Estimate(mean: 0.6, lo: 0.2, hi: 0.9),
+                                                                  Estimate(mean: 0.9, lo: 0.6, hi: 1)], logarithmic: false) == nil)
+    }
+
+    @Test("a falling share is reported as falling below one half")
+    func falling() throws {
+        let runs = sweepRuns([1, 2, 4], searching: [8, 8, 0], of: 8)
+        let axes = [instancesAxis([1, 2, 4], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        #expect(abs(try #require(crossing.value) - 2 * 2.0.squareRoot()) < 1e-9)
+        #expect(crossing.sentence.hasPrefix("Search was selected in fewer than half of the runs from N ≈ 2.8 (95% interval "))
+    }
+
+    @Test("an interval that reaches the end of the sweep is called open-ended")
+    func openEnded() throws {
+        // Two runs a point: 0/2 has a Wilson upper bound 0.66 ≥ 0.5, 2/2 a lower bound 0.34 < 0.5.
+        let runs = sweepRuns([4, 8, 16], searching: [0, 1, 2], of: 2)
+        let axes = [instancesAxis([4, 8, 16], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        #expect(crossing.value == 8)
+        #expect(crossing.lo == 4 && crossing.hi == 16)
+        #expect(crossing.sentence == "Search was selected in at least half of the runs from N ≈ 8 (95% interval from 4 or below to 16 or above: the whole swept range) on.")
+    }
+
+    @Test("a two-axis sweep gets one crossover per slice, named by the other axis")
+    func slices() throws {
+        let small = sweepRuns([8, 32], searching: [0, 8], of: 8, extra: [("model.parameters", .number(256))])
+        let large = sweepRuns([8, 32, 128], searching: [0, 0, 8], of: 8, extra: [("model.parameters", .number(1024))])
+        let runs = small + large
+        let axes = [instancesAxis([8, 32, 128], geometric: true),
+                    AxisDescription(key: "model.parameters", values: [.number(256), .number(1024)], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        let crossings = findings.filter { $0.kind == "crossover" && $0.axis == "environment.instances" }
+        #expect(crossings.count == 2)
+        #expect(crossings[0].sentence.hasPrefix("At K = 256, search was selected in at least half of the runs from N ≈ 16 "))
+        #expect(abs(try #require(crossings[1].value) - 64) < 1e-9)
+        #expect(crossings[1].slice == RunFixtures.point([("model.parameters", .number(1024))]))
+        // Along K at N = 32 the share rises from 8/8 at K = 256 to 0/8 at K = 1024: a falling crossover.
+        let alongK = findings.filter { $0.kind == "crossover" && $0.axis == "model.parameters" }
+        #expect(alongK.count == 1)
+        #expect(alongK[0].sentence.hasPrefix("At N = 32, search was selected in fewer than half of the runs from K ≈ 512 "))
+    }
+
+    @Test("bimodality: at the point nearest the crossover, runs split at both ends are called split")
+    func bimodality() throws {
+        let runs = sweepRuns([4, 16, 64], searching: [0, 4, 8], of: 8)
+        let axes = [instancesAxis([4, 16, 64], geometric: true)]
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        let split = try #require(findings.first { $0.kind == "bimodality" })
+        #expect(split.sentence == "At N = 16, the swept point nearest the crossover, the runs split into two modes: in 4 of 8 search made under 20% of the training decisions and in 4 of 8 over 80%.")
+        #expect(split.value == 1)
+        // Runs all in between (decision share 0.5) are not split.
+        let blended = runs.map { run -> RunRecord in
+            var run = run
+            if run.point["environment.instances"] == .number(16) { run.metrics.search_decision_share = 0.5 }
+            return run
+        }
+        let other = FindingsWriter.findings(runs: blended, summary: Summarizer.summarize(blended), axes: axes, analytic: nil)
+        #expect(try #require(other.first { $0.kind == "bimodality" }).sentence.contains("did not split into two modes: in 0 of 8"))
+    }
+}

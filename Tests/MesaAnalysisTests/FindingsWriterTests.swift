@@ -1,0 +1,130 @@
+import Foundation
+import MesaResults
+import Testing
+
+@testable import MesaAnalysis
+
+@Suite("Findings sentences")
+struct FindingsWriterTests {
+    @Test("numbers print deterministically with the stated significant digits")
+    func numberText() {
+        #expect(NumberText.format(22.6, significant: 2) == "23")
+        #expect(NumberText.format(0.83333, significant: 3) == "0.833")
+        #expect(NumberText.format(1234.5, significant: 3) == "1230")
+        #expect(NumberText.format(15.999999999999998, significant: 2) == "16")
+        #expect(NumberText.format(128, significant: 2) == "128")
+        #expect(NumberText.format(0.05) == "0.05")
+        #expect(NumberText.format(-0.25) == "-0.25")
+        #expect(NumberText.format(0.000123456) == "0.000123")
+        #expect(NumberText.format(0.995, significant: 2) == "1")
+        #expect(NumberText.format(0) == "0")
+        #expect(NumberText.range(0.2365931, 0.7634069) == "0.24–0.76")
+    }
+
+    @Test("which style was selected where, as stretches of the axis")
+    func selection() throws {
+        let values: [Double] = [1, 2, 4, 8, 16, 32, 64]
+        let runs = sweepRuns(values, searching: [0, 0, 0, 1, 3, 4, 4], of: 4)
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs),
+                                               axes: [instancesAxis(values, geometric: true)], analytic: nil)
+        let selection = try #require(findings.first { $0.kind == "selection" })
+        #expect(selection.sentence == "The table (no search) was selected in every run at N ≤ 4; mixed runs at N = 8–16; search in every run at N ≥ 32.")
+        let all = sweepRuns([1, 2], searching: [0, 0], of: 3)
+        let tableOnly = FindingsWriter.findings(runs: all, summary: Summarizer.summarize(all),
+                                                axes: [instancesAxis([1, 2], geometric: true)], analytic: nil)
+        #expect(tableOnly.first { $0.kind == "selection" }?.sentence == "The table (no search) was selected in every run at every N swept (1–2).")
+    }
+
+    @Test("a trend is claimed only when the end intervals do not overlap; otherwise the sentence hedges")
+    func trends() throws {
+        let apart = sweepRuns([1, 4, 16], searching: [0, 4, 8], of: 8)
+        let axes = [instancesAxis([1, 4, 16], geometric: true)]
+        let rising = FindingsWriter.findings(runs: apart, summary: Summarizer.summarize(apart), axes: axes, analytic: nil)
+        let share = try #require(rising.first { $0.kind == "trend" && $0.metric == "mesa_optimizer" })
+        #expect(share.sentence.hasPrefix("The share of runs selecting search rises from 0 at N = 1 to 1 at N = 16 (95% intervals 0–0.324 and 0.676–1)"))
+        #expect(share.value == 1)
+        // Training score: 0.5 for table runs and 0.9 for search runs, so it rises too.
+        let train = try #require(rising.first { $0.kind == "trend" && $0.metric == "train_score" })
+        #expect(train.sentence == "The training score rises from 0.5 at N = 1 to 0.9 at N = 16 (95% intervals 0.5–0.5 and 0.9–0.9).")
+
+        let close = sweepRuns([1, 4], searching: [1, 2], of: 4)
+        let hedged = FindingsWriter.findings(runs: close, summary: Summarizer.summarize(close),
+                                             axes: [instancesAxis([1, 4], geometric: true)], analytic: nil)
+        let flat = try #require(hedged.first { $0.kind == "trend" && $0.metric == "mesa_optimizer" })
+        #expect(flat.sentence.hasPrefix("The share of runs selecting search shows no clear change from 0.25 at N = 1 to 0.5 at N = 4: the 95% intervals"))
+        #expect(flat.sentence.hasSuffix("overlap."))
+        #expect(!flat.sentence.contains("rises"))
+    }
+
+    @Test("one run per point: no interval, so no direction is claimed for a mean")
+    func singleRun() throws {
+        let runs = sweepRuns([1, 4], searching: [0, 1], of: 1)
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs),
+                                               axes: [instancesAxis([1, 4], geometric: true)], analytic: nil)
+        let train = try #require(findings.first { $0.kind == "trend" && $0.metric == "train_score" })
+        #expect(train.sentence == "The training score goes from 0.5 at N = 1 to 0.9 at N = 4; with one run at an end there is no interval to judge the change by.")
+    }
+
+    @Test("exact against hill climbing, point by point")
+    func optimizerComparison() throws {
+        func runs(_ instances: Double, optimizer: String, searching: Int) -> [RunRecord] {
+            let at = RunFixtures.point([("environment.instances", .number(instances)), ("training.optimizer", .text(optimizer))])
+            return (0..<4).map { RunFixtures.run(at, repetition: $0, optimizer: optimizer,
+                                                 RunFixtures.metrics(mesa: $0 < searching ? 1 : 0)) }
+        }
+        let all = runs(8, optimizer: "exact", searching: 4) + runs(8, optimizer: "hill_climb", searching: 0)
+            + runs(64, optimizer: "exact", searching: 4) + runs(64, optimizer: "hill_climb", searching: 3)
+        let axes = [instancesAxis([8, 64], geometric: true),
+                    AxisDescription(key: "training.optimizer", values: [.text("exact"), .text("hill_climb")], geometric: false)]
+        let findings = FindingsWriter.findings(runs: all, summary: Summarizer.summarize(all), axes: axes, analytic: nil)
+            .filter { $0.kind == "optimizer_comparison" }
+        #expect(findings.count == 3)
+        #expect(findings[0].sentence == "Across 2 points run under both optimizers, exact selection chose search more often than hill climbing at 2, less often at 0 and equally often at 0; the 95% intervals do not overlap at 1 (exact ahead at 1, hill climbing ahead at 0).")
+        #expect(findings[1].sentence == "At N = 8, search was selected in 4 of 4 runs under exact selection (95% interval 0.51–1) and in 0 of 4 under hill climbing (0–0.49); the intervals do not overlap.")
+        #expect(findings[2].value == 0.25)
+    }
+
+    @Test("analytic sentences, and the analytic crossover beside the simulated one")
+    func analytic() throws {
+        let analytic = AnalyticFindings(onset_N: 1, crossover_N: 16, saturation_N: 32, curves: [
+            AnalyticCurveFindings(P: 100, cost: "x^2", max_bits: 20, onset_N: 1, crossover_N: 16, saturation_N: 32),
+            AnalyticCurveFindings(P: 100, cost: "64 * x", max_bits: 20, onset_N: nil, crossover_N: nil, saturation_N: nil),
+        ])
+        let sentences = FindingsWriter.analyticFindings(analytic)
+        #expect(sentences.map(\.sentence) == [
+            "For P = 100, f(x) = x^2 and x_max = 20, learned search first pays (x* > 0) at N = 1; the mesa share x* first exceeds the tuning share (P − f(x*))/N at N = 16; x* first reaches its bound (x_max or the budget f(x) = P) at N = 32.",
+            "For P = 100, f(x) = 64 * x and x_max = 20, x* stays 0 at every N swept: no onset in the swept range.",
+        ])
+        #expect(sentences[0].kind == "analytic" && sentences[0].value == 16)
+
+        let runs = sweepRuns([8, 32], searching: [0, 8], of: 8)
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs),
+                                               axes: [instancesAxis([8, 32], geometric: true)], analytic: analytic)
+        #expect(Array(findings.prefix(2)) == sentences)
+        let comparison = try #require(findings.first { $0.kind == "analytic_vs_simulated" })
+        #expect(comparison.sentence == "The analytic model's crossover (the first swept N where the mesa share exceeds the tuning share) is N = 16; the simulated crossover (search selected in at least half of the runs) is N ≈ 16; the analytic value lies inside the simulated 95% interval.")
+        let far = AnalyticFindings(onset_N: 1, crossover_N: 100, saturation_N: nil, curves: [])
+        let outside = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs),
+                                              axes: [instancesAxis([8, 32], geometric: true)], analytic: far)
+        #expect(try #require(outside.first { $0.kind == "analytic_vs_simulated" }).sentence
+            .hasSuffix("the analytic value lies outside the simulated 95% interval (11–22), a factor of 6.3 from the simulated estimate."))
+    }
+
+    @Test("the same inputs give the same findings, byte for byte")
+    func determinism() throws {
+        let runs = sweepRuns([1, 2, 4, 8, 16], searching: [0, 1, 2, 6, 8], of: 8, extra: [("bias.speed", .number(0))])
+            + sweepRuns([1, 2, 4, 8, 16], searching: [0, 0, 1, 3, 7], of: 8, extra: [("bias.speed", .number(0.5))])
+        let axes = [instancesAxis([1, 2, 4, 8, 16], geometric: true),
+                    AxisDescription(key: "bias.speed", values: [.number(0), .number(0.5)], geometric: false)]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var outputs: Set<Data> = []
+        for _ in 0..<5 {
+            let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+            outputs.insert(try encoder.encode(findings))
+        }
+        #expect(outputs.count == 1)
+        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
+        #expect(findings.filter { $0.kind == "crossover" }.map(\.sentence).first?.hasPrefix("At μ_T = 0, search was selected") == true)
+    }
+}
