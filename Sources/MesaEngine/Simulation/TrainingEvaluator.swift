@@ -48,13 +48,22 @@ package struct TrainingEvaluator: Sendable {
 
     /// The training episode of `model` on instance `index`; `visited` then holds its cells.
     package mutating func trainingEpisode(_ model: MesaModel, instance index: Int, record: Bool = false) -> EpisodeOutcome {
+        let base = index * world.training.cellCount
+        let encoding = modelClass.encoding
+        let table = model.table
+        return trainingEpisode(model, instance: index, table: { cell in encoding.action(table, decision: base + cell) },
+                               record: record)
+    }
+
+    /// The training episode of `model` on instance `index` with `table(cell)` in place of the
+    /// model's own table (−1: no entry).
+    package mutating func trainingEpisode(
+        _ model: MesaModel, instance index: Int, table lookup: (Int) -> Int, record: Bool = false
+    ) -> EpisodeOutcome {
         let set = world.training
         let b = behaviour(model, on: set)
         let cells = set.cellCount
         let base = index * cells
-        let encoding = modelClass.encoding
-        let table = model.table
-        let lookup: (Int) -> Int = { cell in encoding.action(table, decision: base + cell) }
         if b.learnedExpansions > 0, !b.memory {
             let key = CacheKey(expansions: b.learnedExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
             let slot = cacheSlot(for: key, slots: set.count * cells)

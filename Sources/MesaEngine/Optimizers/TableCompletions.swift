@@ -1,0 +1,116 @@
+/// What the table can achieve on one training instance, given the rest of the model
+/// (SCIENCE.md §4 `exact`; docs/model.md "What the table can achieve").
+///
+/// A table only matters at the cells an episode visits. For a target walk P = p₀ … p_L from the
+/// start, the *completion* of P is the smallest table that makes the agent follow P: walking P, an
+/// entry is placed at the first cell where the agent would leave P, and again, until it follows P
+/// (for a memoryless policy exactly the cells of P where the model's own move differs). The
+/// candidates are: for each cell e, the completion of the path start → e (the maze's unique path
+/// in a perfect maze; the BFS-tree path with loops), with no entry at e or with each other action
+/// forced at e; under a scripted teacher the completions of every prefix of the demonstration.
+///
+/// Exactness (tested against brute force): in a perfect maze with a memoryless policy (no
+/// `memory episode`) every table's episode is a simple path to some cell e followed by the end,
+/// a cycle, or a wall bump decided at e; stripping the entries that do not change the episode
+/// leaves a candidate with the same episode and no more entries. So the best candidate with k
+/// entries is the best table with k entries. With loops or memory the candidates are a subset:
+/// the result is achievable, a lower bound on what the table could do.
+package struct TableCompletions {
+    /// One candidate table's outcome on the instance.
+    package struct Candidate: Sendable {
+        package var entries: [(cell: Int, action: Int)]
+        package var outcome: EpisodeOutcome
+        package var cost: Int { entries.count }
+    }
+
+    /// All candidates for `instance` under `model` (whose own table is ignored).
+    package static func candidates(
+        evaluator: inout TrainingEvaluator, model: MesaModel, instance index: Int
+    ) -> [Candidate] {
+        let set = evaluator.world.training
+        let instance = set.instances[index]
+        let cells = set.cellCount
+        let bare = model
+        if set.detectorFires[index] && model.hasDetector {
+            // A firing detector overrides the table: nothing it stores is ever used.
+            let outcome = episode(&evaluator, bare, index, entries: [], cells: cells)
+            return [Candidate(entries: [], outcome: outcome)]
+        }
+        var targets: [[Int]] = []
+        if set.spec.teacher == .scripted {
+            let demo = instance.demonstration.map(Int.init)
+            for length in 0..<demo.count { targets.append(Array(demo[0...length])) }
+        } else {
+            let tree = breadthFirstTree(instance.maze, from: instance.start)
+            for e in 0..<cells {
+                var path: [Int] = []
+                var c = e
+                while c >= 0 { path.append(c); c = tree[c] }
+                targets.append(path.reversed())
+            }
+        }
+        var seen = Set<[Int]>()
+        var result: [Candidate] = []
+        for target in targets {
+            guard let entries = completion(&evaluator, bare, index, target: target, cells: cells) else { continue }
+            let end = target.last!
+            var variants: [[(cell: Int, action: Int)]] = [entries]
+            if end != instance.goal, !entries.contains(where: { $0.cell == end }) {
+                for action in 0..<4 { variants.append(entries + [(end, action)]) }
+            }
+            for variant in variants {
+                let key = variant.map { $0.cell * 4 + $0.action }.sorted()
+                guard seen.insert(key).inserted else { continue }
+                let outcome = episode(&evaluator, bare, index, entries: variant, cells: cells)
+                result.append(Candidate(entries: variant, outcome: outcome))
+            }
+        }
+        return result
+    }
+
+    /// The completion of `target`, or nil when no table can make the agent follow it (a cell of
+    /// the walk would need two different actions).
+    static func completion(
+        _ evaluator: inout TrainingEvaluator, _ model: MesaModel, _ index: Int, target: [Int], cells: Int
+    ) -> [(cell: Int, action: Int)]? {
+        var entries: [(cell: Int, action: Int)] = []
+        let maze = evaluator.world.training.instances[index].maze
+        while true {
+            _ = episode(&evaluator, model, index, entries: entries, cells: cells, record: true)
+            let path = evaluator.lastPath
+            var j = 0
+            while j + 1 < target.count, j + 1 < path.count, path[j + 1] == target[j + 1] { j += 1 }
+            if j + 1 >= target.count { return entries }
+            let cell = target[j]
+            let action = maze.direction(from: cell, to: target[j + 1])
+            if entries.contains(where: { $0.cell == cell }) { return nil }
+            entries.append((cell, action))
+        }
+    }
+
+    static func episode(
+        _ evaluator: inout TrainingEvaluator, _ model: MesaModel, _ index: Int,
+        entries: [(cell: Int, action: Int)], cells: Int, record: Bool = false
+    ) -> EpisodeOutcome {
+        evaluator.trainingEpisode(model, instance: index, table: { cell in
+            for entry in entries where entry.cell == cell { return entry.action }
+            return -1
+        }, record: record)
+    }
+
+    /// Parent of each cell in the BFS tree from `root` (−1 at the root).
+    static func breadthFirstTree(_ maze: Maze, from root: Int) -> [Int] {
+        var parent = [Int](repeating: -2, count: maze.cellCount)
+        parent[root] = -1
+        var queue = [root], head = 0
+        while head < queue.count {
+            let cell = queue[head]
+            head += 1
+            for d in 0..<4 where maze.isOpen(cell, d) {
+                let next = maze.step(cell, d)
+                if parent[next] == -2 { parent[next] = cell; queue.append(next) }
+            }
+        }
+        return parent
+    }
+}

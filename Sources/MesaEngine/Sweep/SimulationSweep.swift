@@ -1,0 +1,118 @@
+import MesaResults
+import MesaScenario
+
+/// How far a sweep has got, reported after every finished run.
+public struct SweepProgress: Sendable, Hashable {
+    /// Points whose every repetition has finished.
+    public var pointsDone: Int
+    public var totalPoints: Int
+    public var runsDone: Int
+    public var totalRuns: Int
+}
+
+/// What a sweep produced: one record per run, point-major and repetition-minor, and a few mazes
+/// with the paths chosen models take (first and last point, repetition 0).
+public struct SweepOutput: Sendable {
+    public var runs: [RunRecord]
+    public var mazes: [MazeDrawing]
+}
+
+/// A simulation failure the user can act on.
+public struct SimulationError: Error, CustomStringConvertible, Sendable {
+    /// The sweep point (index in the Cartesian product) that failed.
+    public var point: Int
+    public var message: String
+
+    public var description: String { "sweep point \(point): \(message)" }
+}
+
+/// Runs every point × repetition of a scenario's simulation (SCIENCE.md §2–§4).
+///
+/// Runs execute in parallel in a task group holding at most `jobs` runs at once; each run's
+/// random stream derives only from (scenario seed, point index, repetition), and results are
+/// placed by run index, so the output is identical for every `jobs` and every scheduling.
+/// Cancelling the calling task stops the sweep within a few hundred hill-climbing steps
+/// (`CancellationError`).
+///
+/// ```swift
+/// let output = try await SimulationSweep(scenario: scenario, jobs: 2).run { p in
+///     print("\(p.runsDone)/\(p.totalRuns)")
+/// }
+/// ```
+public struct SimulationSweep: Sendable {
+    public let scenario: Scenario
+    /// The most runs in flight at once (≥ 1).
+    public var jobs: Int
+
+    public init(scenario: Scenario, jobs: Int) {
+        self.scenario = scenario
+        self.jobs = max(1, jobs)
+    }
+
+    /// The seed of run (`point`, `repetition`): a hash of the scenario seed, the point index and
+    /// the repetition.
+    public func runSeed(point: Int, repetition: Int) -> UInt64 {
+        let base = scenario.simulation?.training.seed ?? 1
+        return StreamSeed.run(scenarioSeed: base, point: point, repetition: repetition)
+    }
+
+    /// Runs the sweep; `progress` is called (serially) after each run.
+    public func run(progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) async throws -> SweepOutput {
+        let points = scenario.points
+        let seeds = max(1, scenario.seeds)
+        let total = points.count * seeds
+        guard total > 0 else { return SweepOutput(runs: [], mazes: []) }
+        let drawn: Set<Int> = [0, points.count - 1]
+        var records = [RunRecord?](repeating: nil, count: total)
+        var drawings = [[MazeDrawing]](repeating: [], count: points.count)
+        var finishedPerPoint = [Int](repeating: 0, count: points.count)
+        var runsDone = 0, pointsDone = 0
+
+        try await withThrowingTaskGroup(of: (Int, RunRecord, [MazeDrawing]).self) { group in
+            var nextRun = 0
+            func submit(_ run: Int) {
+                let point = points[run / seeds]
+                let repetition = run % seeds
+                let seed = runSeed(point: point.index, repetition: repetition)
+                let draw = repetition == 0 && drawn.contains(run / seeds)
+                group.addTask {
+                    try Task.checkCancellation()
+                    let caption = SimulationSweep.caption(point, repetition: repetition)
+                    let output: RunSimulator.Output
+                    do {
+                        output = try RunSimulator.run(spec: point.spec, runSeed: seed, drawings: draw, caption: caption)
+                    } catch let error as ExactOptimizerError {
+                        throw SimulationError(point: point.index, message: error.description)
+                    }
+                    let record = RunRecord(point: SimulationSweep.coordinates(point), seed: seed, repetition: repetition,
+                                           optimizer: point.spec.training.optimizer.rawValue, metrics: output.metrics)
+                    return (run, record, output.drawings)
+                }
+            }
+            while nextRun < min(jobs, total) { submit(nextRun); nextRun += 1 }
+            while let (run, record, figures) = try await group.next() {
+                records[run] = record
+                if !figures.isEmpty { drawings[run / seeds] = figures }
+                runsDone += 1
+                finishedPerPoint[run / seeds] += 1
+                if finishedPerPoint[run / seeds] == seeds { pointsDone += 1 }
+                progress(SweepProgress(pointsDone: pointsDone, totalPoints: points.count, runsDone: runsDone, totalRuns: total))
+                if nextRun < total { submit(nextRun); nextRun += 1 }
+            }
+        }
+        return SweepOutput(runs: records.compactMap { $0 }, mazes: drawings.flatMap { $0 })
+    }
+
+    /// The run's coordinates: numbers as numbers, words, sizes and expressions as text.
+    static func coordinates(_ point: RunPoint) -> Point {
+        Point(point.coordinates.map { key, value in
+            if case .number(let n) = value { return Point.Coordinate(key: key, value: .number(n)) }
+            return Point.Coordinate(key: key, value: .text(value.text))
+        })
+    }
+
+    static func caption(_ point: RunPoint, repetition: Int) -> String {
+        let where_ = point.coordinates.map { "\($0.key) = \($0.value.text)" }.joined(separator: ", ")
+        return (where_.isEmpty ? "" : where_ + ", ") + "repetition \(repetition)"
+    }
+}
