@@ -6,6 +6,9 @@
 /// `{ } [ ] ( ) , ... + - * / ^`. Spaces, tabs, carriage returns and a byte-order mark are blank.
 struct Lexer {
     private let source: SourceText
+    /// The source's scalars and byte offsets, held directly: the hot loop reads them per character.
+    private let scalars: [Unicode.Scalar]
+    private let byteOffsets: [Int]
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -13,6 +16,8 @@ struct Lexer {
 
     private init(source: SourceText) {
         self.source = source
+        self.scalars = source.scalars
+        self.byteOffsets = source.byteOffsets
     }
 
     /// The tokens of `source`, always ending with `.endOfFile`.
@@ -21,8 +26,6 @@ struct Lexer {
         lexer.run(&diagnostics)
         return lexer.tokens
     }
-
-    private var scalars: [Unicode.Scalar] { source.scalars }
 
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         let i = index + ahead
@@ -33,7 +36,7 @@ struct Lexer {
 
     /// The location of scalar `i`, which must be on the current line.
     private func location(of i: Int) -> SourcePosition {
-        SourcePosition(line: line, column: i - lineStart + 1, offset: source.byteOffsets[min(i, scalars.count)])
+        SourcePosition(line: line, column: i - lineStart + 1, offset: byteOffsets[min(i, scalars.count)])
     }
 
     private mutating func advanceLine() {
@@ -128,7 +131,7 @@ struct Lexer {
         guard invalid.first == index else { return }
         invalid.removeFirst()
         let start = location
-        let end = SourcePosition(line: line, column: start.column + 1, offset: source.byteOffsets[index + 1])
+        let end = SourcePosition(line: line, column: start.column + 1, offset: byteOffsets[index + 1])
         diagnostics.error("invalid UTF-8", at: SourceRange(start: start, end: end))
     }
 
@@ -264,7 +267,10 @@ struct Lexer {
 
     /// A character as a message shows it: `'@'`, or `U+0000` for invisible ones.
     static func quoted(_ s: Unicode.Scalar) -> String {
-        if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.properties.isWhitespace || s.value == 0xFFFD {
+        let invisible: Set<Unicode.GeneralCategory> = [
+            .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned,
+        ]
+        if invisible.contains(s.properties.generalCategory) || s.value == 0xFFFD {
             return "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
         }
         return "'\(s)'"

@@ -17,22 +17,29 @@ struct SourceText {
         var invalid: [Int] = []
         scalars.reserveCapacity(bytes.count)
         offsets.reserveCapacity(bytes.count + 1)
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
         var offset = 0
-        decoding: while true {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                // ASCII, nearly every byte of a scenario file: no decoder needed.
+                scalars.append(Unicode.Scalar(byte))
+                offsets.append(offset)
+                offset += 1
+                continue
+            }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[offset...].makeIterator()
+            offsets.append(offset)
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 scalars.append(Unicode.UTF8.decode(encoded))
-                offsets.append(offset)
                 offset += encoded.count
             case .error(let length):
                 invalid.append(scalars.count)
                 scalars.append("\u{FFFD}")
-                offsets.append(offset)
                 offset += length
             case .emptyInput:
-                break decoding
+                offset = bytes.count
             }
         }
         offsets.append(bytes.count)

@@ -24,6 +24,8 @@ struct Validator {
 
     /// Combinations of one statement's values beyond this are refused.
     static let maximumCombinations = 100_000
+    /// No key takes more than a few values in one statement (`proxy top_right 3`).
+    static let maximumComponents = 16
 
     let source: SourceText
     var diagnostics: DiagnosticCollector
@@ -90,6 +92,11 @@ struct Validator {
     /// Expands the statement's sweeps into combinations and converts each.
     private mutating func check(_ statement: StatementSyntax, key: SettingKey) -> CheckedSetting? {
         let components = statement.values
+        guard components.count <= Self.maximumComponents else {
+            diagnostics.error("'\(key.name)' has \(components.count) values; a setting takes at most \(Self.maximumComponents)",
+                              at: statement.valuesRange)
+            return nil
+        }
         let isSwept = components.contains { $0.isSweep }
         if isSwept, !key.isSweepable {
             let sweep = components.first { $0.isSweep }!
