@@ -3,11 +3,15 @@
 package struct Histogram: Sendable {
     /// One panel: the outcomes of every run at one point.
     package struct Panel: Sendable, Hashable {
+        /// The point in full, for the data table.
         package var label: String
+        /// A short form for the panel heading.
+        package var caption: String
         package var values: [Double]
 
-        package init(label: String, values: [Double]) {
+        package init(label: String, caption: String? = nil, values: [Double]) {
             self.label = label
+            self.caption = caption ?? label
             self.values = values
         }
     }
@@ -57,7 +61,7 @@ package struct Histogram: Sendable {
         let columnCount = min(Self.columns, max(1, panels.count))
         let rowCount = (panels.count + Self.columns - 1) / Self.columns
         let cellWidth = Self.panelWidth + 24
-        let cellHeight = Self.panelHeight + 52
+        let cellHeight = Self.panelHeight + 64
         let width = 40 + Double(columnCount) * cellWidth
         let height = 16 + Double(max(1, rowCount)) * cellHeight + 24
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: description)
@@ -66,10 +70,11 @@ package struct Histogram: Sendable {
 
         for (index, panel) in panels.enumerated() {
             let left = 40 + Double(index % Self.columns) * cellWidth
-            let top = 16 + Double(index / Self.columns) * cellHeight + 18
+            let top = 16 + Double(index / Self.columns) * cellHeight + 30
             let bottom = top + Self.panelHeight
-            canvas.text(panel.label + " (n = \(panel.values.count))", x: left + Self.panelWidth / 2, y: top - 6,
-                        cssClass: "ms-heading")
+            let caption = panel.caption.count > 26 ? String(panel.caption.prefix(25)) + "…" : panel.caption
+            canvas.text(caption, x: left + Self.panelWidth / 2, y: top - 18, cssClass: "ms-heading")
+            canvas.text("\(panel.values.count) runs", x: left + Self.panelWidth / 2, y: top - 5, cssClass: "ms-muted")
             let barWidth = Self.panelWidth / Double(binCount)
             for (bin, count) in allCounts[index].enumerated() where count > 0 {
                 let barHeight = Self.panelHeight * Double(count) / Double(tallest)

@@ -121,6 +121,10 @@ package struct LineChart: Sendable {
                         y: labelY, anchor: anchor, cssClass: "ms-muted")
         }
 
+        // Bands and lines stay inside the plot (a 95% band can overshoot a fixed 0…1 range).
+        let clipID = "\(id)-clip"
+        canvas.append("<defs><clipPath id=\"\(clipID)\"><rect x=\"\(ChartNumber.coordinate(Self.plotLeft - 4))\" y=\"\(ChartNumber.coordinate(Self.plotTop - 4))\" width=\"\(ChartNumber.coordinate(Self.plotRight - Self.plotLeft + 8))\" height=\"\(ChartNumber.coordinate(Self.plotBottom - Self.plotTop + 8))\"/></clipPath></defs>")
+        canvas.append("<g clip-path=\"url(#\(clipID))\">")
         for (index, line) in series.enumerated() {
             let classes = SVGCanvas.seriesClasses(index)
             let drawable = line.samples.filter { x.canPlot($0.x) && $0.y.isFinite }.sorted { $0.x < $1.x }
@@ -138,6 +142,7 @@ package struct LineChart: Sendable {
                 canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"3\" class=\"ms-dot ms-c\(index % SVGCanvas.paletteSize)\"/>")
             }
         }
+        canvas.append("</g>")
         legend.draw(into: &canvas, bands: series.map(\.hasBand))
         return canvas
     }

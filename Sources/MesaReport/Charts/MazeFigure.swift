@@ -73,7 +73,7 @@ package struct MazeFigure: Sendable {
         }
         if (0..<cellCount).contains(maze.start) {
             let point = centre(maze.start)
-            canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"\(ChartNumber.coordinate(max(2, cell * 0.28)))\" class=\"ms-start\"/>")
+            canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"\(ChartNumber.coordinate(max(2, cell * 0.22)))\" class=\"ms-start\"/>")
         }
         let reached = maze.path.last == maze.goal
         let outcome = (reached ? "reached the goal" : "did not reach the goal") + (maze.defected ? "; detector fired" : "")

@@ -116,15 +116,17 @@ extension ReportBuilder {
         var order: [PointIdentity] = []
         var values: [PointIdentity: [Double]] = [:]
         var labels: [PointIdentity: String] = [:]
+        var captions: [PointIdentity: String] = [:]
         for run in results.runs {
             let identity = PointIdentity(run.point)
             if values[identity] == nil {
                 order.append(identity)
                 labels[identity] = Self.describe(run.point, axes: results.axes)
+                captions[identity] = Self.describe(run.point, axes: results.axes, shortKeys: true)
             }
             values[identity, default: []].append(run.metrics.search_decision_share)
         }
-        let panels = order.prefix(Self.histogramPanelLimit).map { Histogram.Panel(label: labels[$0]!, values: values[$0]!) }
+        let panels = order.prefix(Self.histogramPanelLimit).map { Histogram.Panel(label: labels[$0]!, caption: captions[$0]!, values: values[$0]!) }
         let note = order.count > panels.count ? " The first \(panels.count) of \(order.count) points are shown." : ""
         let histogram = Histogram(
             title: "Search decision share across seeds at each point",

@@ -34,11 +34,15 @@ extension ReportBuilder {
         }
     }
 
-    /// A point as `key = value, …`, in axis order where the axes are known.
-    static func describe(_ point: Point, axes: [AxisDescription]) -> String {
+    /// A point as `key = value, …`, in axis order where the axes are known; `shortKeys` drops the
+    /// block name (`environment.instances` → `instances`).
+    static func describe(_ point: Point, axes: [AxisDescription], shortKeys: Bool = false) -> String {
         guard !point.coordinates.isEmpty else { return "all runs" }
         let rank = Dictionary(axes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = point.coordinates.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
-        return ordered.map { "\($0.key) = \($0.value.text)" }.joined(separator: ", ")
+        return ordered.map { coordinate in
+            let key = shortKeys ? String(coordinate.key.split(separator: ".").last ?? Substring(coordinate.key)) : coordinate.key
+            return "\(key) = \(coordinate.value.text)"
+        }.joined(separator: ", ")
     }
 }
