@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `mesascope` command: a thin layer over the language, engine and report modules.
+@main
+struct Mesascope: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesascope",
+        abstract: "Run experiments on the arguments of the learned-optimization literature.",
+        discussion: """
+            Scenario files (scenarios/*.mesa) describe an analytic model and simulated mazes in which \
+            search-style and heuristic-style models compete under one parameter budget. mesascope \
+            checks them, runs them and writes notebook-style reports.
+
+            Exit codes: 0 success, 64 usage, 65 invalid scenario, 74 I/O error, 70 internal error.
+            """,
+        version: ToolVersion.current,
+        subcommands: [CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self]
+    )
+}
+
+/// The version recorded in every `results.json`.
+enum ToolVersion {
+    static let current = "0.1.0"
+}

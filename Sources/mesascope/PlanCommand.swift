@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import MesaScenario
+
+/// `mesascope plan FILE…`: the size of each sweep and an estimate of its work; nothing is run.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show each scenario's sweep (points × seeds) and estimated work; run nothing."
+    )
+
+    @Argument(help: "Scenario files or folders of *.mesa files.")
+    var paths: [String]
+
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+        let files = try resolvedFiles(paths)
+        let loader = ScenarioLoader(options: options.compilerOptions)
+        var failures = 0
+        for file in files {
+            switch loader.load(file) {
+            case .success(let loaded):
+                print(PlanSummary(scenario: loaded.scenario, path: file).text)
+            case .failure(.unreadable):
+                throw ExitStatus.ioError
+            case .failure(.invalid):
+                failures += 1
+            }
+        }
+        if failures > 0 { throw ExitStatus.invalidScenario }
+    }
+}
+
+/// The plan of one scenario as text.
+struct PlanSummary {
+    var scenario: Scenario
+    var path: String
+
+    var text: String {
+        var lines = ["\(path): \"\(scenario.title)\" → reports/\(scenario.slug)/"]
+        if let analytic = scenario.analytic {
+            let grid = analytic.powers.count * analytic.costs.count * analytic.maxBits.count * analytic.instances.count
+            lines.append("  analytic: \(grid) grid point\(grid == 1 ? "" : "s") (P × f × x_max × N)")
+        }
+        if scenario.simulation != nil {
+            lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × \(scenario.seeds) seed\(scenario.seeds == 1 ? "" : "s") = \(scenario.runCount) run\(scenario.runCount == 1 ? "" : "s")")
+            if scenario.axes.isEmpty {
+                lines.append("  swept: nothing")
+            }
+            for axis in scenario.axes {
+                let values = axis.values.map(\.text)
+                let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
+                lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
+            }
+            lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// 1.2e9-style figures a reader can compare at a glance.
+    static func engineering(_ value: Double) -> String {
+        if value < 10_000 { return String(Int(value.rounded())) }
+        let exponent = Int(floor(log10(value)))
+        let mantissa = value / pow(10, Double(exponent))
+        return String(format: "%.1fe%d", mantissa, exponent)
+    }
+}

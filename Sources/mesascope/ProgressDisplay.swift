@@ -1,0 +1,52 @@
+import Foundation
+
+/// Progress on standard error: a redrawn bar with runs done and an ETA on a terminal; a plain
+/// line per completed point otherwise (logs and CI). Timings go here, never into reports.
+final class ProgressDisplay: @unchecked Sendable {
+    private let lock = NSLock()
+    private let label: String
+    private let interactive: Bool
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var lastPointsReported = -1
+
+    init(label: String, interactive: Bool = StandardError.isTerminal) {
+        self.label = label
+        self.interactive = interactive
+    }
+
+    /// Called by the engine after every run.
+    func update(runsDone: Int, runsTotal: Int, pointsDone: Int, pointsTotal: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(started)
+        let eta = runsDone > 0 ? elapsed / Double(runsDone) * Double(runsTotal - runsDone) : nil
+        if interactive {
+            guard runsDone == runsTotal || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+            lastDraw = Date()
+            let width = 28
+            let filled = runsTotal > 0 ? width * runsDone / runsTotal : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let etaText = eta.map { "ETA \(Self.duration($0))" } ?? "ETA –"
+            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs, \(etaText)")
+        } else if pointsDone != lastPointsReported {
+            lastPointsReported = pointsDone
+            let etaText = eta.map { ", ETA \(Self.duration($0))" } ?? ""
+            StandardError.line("\(label): point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs, \(Self.duration(elapsed)) elapsed\(etaText))")
+        }
+    }
+
+    /// Ends the bar's line and prints the total time.
+    func finish(_ message: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if interactive { StandardError.write("\r\u{1B}[2K") }
+        StandardError.line("\(label): \(message) in \(Self.duration(Date().timeIntervalSince(started)))")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 60 { return String(format: "%.1fs", seconds) }
+        let whole = Int(seconds.rounded())
+        return "\(whole / 60)m\(String(format: "%02d", whole % 60))s"
+    }
+}
