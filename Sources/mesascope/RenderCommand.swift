@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MesaReport
+import MesaResults
 
 /// `mesascope render [DIR]`: rebuild reports from stored results (after a template edit).
 struct RenderCommand: ParsableCommand {
@@ -23,7 +24,12 @@ struct RenderCommand: ParsableCommand {
             try rerender(url, writer)
             return
         }
-        let stored = try StoredResults.load(from: url)
+        let stored: [ScenarioResults]
+        do {
+            stored = try ReportWriter.storedResults(in: url)
+        } catch let error as ReportError {
+            throw ReportFailure.exit(for: error)
+        }
         guard !stored.isEmpty else {
             StandardError.line("error: no results.json under \(folder); run `mesascope run` first")
             throw ExitStatus.ioError
@@ -37,13 +43,9 @@ struct RenderCommand: ParsableCommand {
 
     private func rerender(_ reportFolder: URL, _ writer: ReportWriter) throws {
         do {
-            try writer.rerender(reportDirectory: reportFolder)
-        } catch let error as DecodingError {
-            StandardError.line("\(reportFolder.path)/results.json: error: not a mesascope results file (\(error))")
-            throw ExitStatus.invalidScenario
-        } catch {
-            StandardError.line("\(reportFolder.path): error: \(error.localizedDescription)")
-            throw ExitStatus.ioError
+            _ = try writer.rerender(reportDirectory: reportFolder)
+        } catch let error as ReportError {
+            throw ReportFailure.exit(for: error)
         }
     }
 }

@@ -66,9 +66,8 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ScenarioRunner.Refusal {
             StandardError.line("error: \(error.description)")
             throw ExitStatus.invalidScenario
-        } catch let error as CocoaError {
-            StandardError.line("error: cannot write the report: \(error.localizedDescription)")
-            throw ExitStatus.ioError
+        } catch let error as ReportError {
+            throw ReportFailure.exit(for: error)
         }
         _ = interrupts.wasInterrupted
 
@@ -80,30 +79,10 @@ struct RunCommand: AsyncParsableCommand {
 /// Rebuilds `reports/index.html` from every report folder's `results.json`, so the index lists
 /// all reports present, not only the ones this invocation ran.
 func writeIndex(writer: ReportWriter, outURL: URL) throws {
-    let stored = try StoredResults.load(from: outURL)
     do {
-        try writer.writeIndex(stored, to: outURL)
-    } catch {
-        StandardError.line("error: cannot write the index: \(error.localizedDescription)")
-        throw ExitStatus.ioError
-    }
-}
-
-/// Results read back from report folders.
-enum StoredResults {
-    static func load(from reports: URL) throws -> [ScenarioResults] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-        var results: [ScenarioResults] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let file = reports.appendingPathComponent(name).appendingPathComponent("results.json")
-            guard let data = try? Data(contentsOf: file) else { continue }
-            do {
-                results.append(try JSONDecoder().decode(ScenarioResults.self, from: data))
-            } catch {
-                StandardError.line("\(file.relativePath): warning: skipped, not a mesascope results file (\(error))")
-            }
-        }
-        return results
+        try writer.writeIndex(try ReportWriter.storedResults(in: outURL), to: outURL)
+    } catch let error as ReportError {
+        throw ReportFailure.exit(for: error)
     }
 }
 
