@@ -128,3 +128,20 @@ struct FindingsWriterTests {
         #expect(findings.filter { $0.kind == "crossover" }.map(\.sentence).first?.hasPrefix("At μ_T = 0, search was selected") == true)
     }
 }
+
+@Suite("Word-axis comparison")
+struct CategoryComparisonTests {
+    @Test("the search share per value of a swept word axis, in the axis's order")
+    func teacher() throws {
+        func runs(_ teacher: String, searching: Int) -> [RunRecord] {
+            let at = RunFixtures.point([("environment.teacher", .text(teacher))])
+            return (0..<8).map { RunFixtures.run(at, repetition: $0, RunFixtures.metrics(mesa: $0 < searching ? 1 : 0)) }
+        }
+        let all = runs("scripted", searching: 0) + runs("planner", searching: 8)
+        let axes = [AxisDescription(key: "environment.teacher", values: [.text("planner"), .text("scripted")], geometric: false)]
+        let findings = FindingsWriter.findings(runs: all, summary: Summarizer.summarize(all), axes: axes, analytic: nil)
+        #expect(findings.map(\.kind) == ["comparison"])
+        #expect(findings[0].sentence == "With environment.teacher = planner, search was selected in 8 of 8 runs (95% interval 0.68–1); with environment.teacher = scripted, in 0 of 8 (0–0.32); the intervals of the highest and lowest share do not overlap.")
+        #expect(findings[0].value == 1)
+    }
+}

@@ -11,7 +11,8 @@ public enum FindingsWriter {
     ///    check at the point nearest it (`bimodality`), the crossover of the deceptive share,
     ///    which style was selected where (`selection`), and the trends of the key metrics
     ///    (`trend`);
-    /// 3. exact against hill climbing when `training.optimizer` is swept (`optimizer_comparison`);
+    /// 3. exact against hill climbing when `training.optimizer` is swept (`optimizer_comparison`),
+    ///    and the search share across the values of any other swept word axis (`comparison`);
     /// 4. the analytic crossover beside the simulated one along N (`analytic_vs_simulated`);
     /// 5. the deception claim check, when runs have a detector cost (`claim`).
     ///
@@ -32,6 +33,7 @@ public enum FindingsWriter {
             findings += TrendFinder.findings(series)
         }
         findings += OptimizerComparison.findings(runs: runs, axes: axes)
+        findings += CategoryComparison.findings(runs: runs, axes: axes)
         findings += AnalyticSentences.comparisons(analytic, simulated: simulatedCrossovers)
         findings += DeceptionClaimCheck.findings(runs: runs)
         return findings
