@@ -125,4 +125,28 @@ struct ReportBuilderTests {
         #expect(markdown.contains("## Analytic model"))
         #expect(!markdown.contains("## Simulation results"))
     }
+
+    @Test("a second, textual axis splits the lines into slices and appears in the summary table")
+    func multiAxis() throws {
+        var results = Fixtures.results()
+        func withOptimizer(_ point: Point, _ name: String) -> Point {
+            Point(point.coordinates + [Point.Coordinate(key: "model.optimizer", value: .text(name))])
+        }
+        results.axes.append(AxisDescription(key: "model.optimizer", values: [.text("exact"), .text("hill_climb")], geometric: false))
+        results.runs = ["exact", "hill_climb"].flatMap { name in results.runs.map { run in
+            var run = run
+            run.point = withOptimizer(run.point, name)
+            return run
+        } }
+        results.summary = ["exact", "hill_climb"].flatMap { name in results.summary.map { summary in
+            var summary = summary
+            summary.point = withOptimizer(summary.point, name)
+            return summary
+        } }
+        let document = ReportBuilder(results: results).build()
+        let mesa = try #require(document.figures.first { $0.name == "mesa-share-environment-instances" })
+        #expect(Set(mesa.data.rows.map { $0[0] }) == ["model.optimizer = exact", "model.optimizer = hill_climb"])
+        #expect(!document.figures.contains { $0.name.contains("optimizer") }, "no line chart along a textual axis")
+        #expect(document.markdown.contains("| environment.instances = 4, model.optimizer = hill\\_climb | 4 | 0.5 (0.4–0.6) |"))
+    }
 }

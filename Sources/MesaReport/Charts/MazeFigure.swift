@@ -45,7 +45,8 @@ package struct MazeFigure: Sendable {
     private func draw(_ maze: MazeDrawing, left: Double, top: Double, into canvas: inout SVGCanvas) {
         let columns = max(1, maze.width)
         let rows = max(1, maze.height)
-        let cell = min(Self.panelSize / Double(columns), Self.panelSize / Double(rows))
+        // Small mazes are not blown up: a cell is at most 44 px.
+        let cell = min(44, Self.panelSize / Double(columns), Self.panelSize / Double(rows))
         let cellCount = columns * rows
         func origin(_ index: Int) -> (x: Double, y: Double) {
             (left + Double(index % columns) * cell, top + Double(index / columns) * cell)

@@ -7,6 +7,7 @@ extension ReportBuilder {
     /// Series per chart at most; further slices stay in the data files.
     static let sliceLimit = 6
     static let histogramPanelLimit = 16
+    static let summaryRowLimit = 60
 
     mutating func appendSimulation(to document: inout ReportDocument) {
         guard !results.runs.isEmpty || !results.summary.isEmpty else { return }
@@ -16,8 +17,28 @@ extension ReportBuilder {
         for axis in numericAxes {
             appendAxisCharts(for: axis, to: &document)
         }
+        document.append(markdown: summaryTableMarkdown())
         appendHistogram(to: &document)
         appendMazes(to: &document)
+    }
+
+    /// The summary of every point (the only view of axes that are not numeric, such as the optimizer).
+    func summaryTableMarkdown() -> String {
+        guard !results.summary.isEmpty else { return "" }
+        let candidates = ["mesa_optimizer", "train_score", "deploy_score", "deceptive", "defection_rate", "search_bits"]
+        let metrics = candidates.filter { name in results.summary.contains { $0.metrics[name] != nil } }
+        func cell(_ estimate: Estimate?) -> String {
+            guard let estimate else { return "" }
+            return "\(ChartNumber.label(estimate.mean)) (\(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi)))"
+        }
+        let shown = results.summary.prefix(Self.summaryRowLimit)
+        let table = DataTable(
+            columns: ["Point", "Runs"] + metrics,
+            rows: shown.map { summary in
+                [Self.describe(summary.point, axes: results.axes), String(summary.n)] + metrics.map { cell(summary.metrics[$0]) }
+            })
+        let note = results.summary.count > shown.count ? "The first \(shown.count) of \(results.summary.count) points; all are in results.json.\n\n" : ""
+        return "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\n\n" + note + table.markdown
     }
 
     /// Whether the model class of these runs includes a deployment detector.

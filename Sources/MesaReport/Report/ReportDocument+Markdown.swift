@@ -28,7 +28,7 @@ extension ReportDocument {
 
     /// The line under the title: scenario slug, tool version, source hash (all escaped).
     var metadataLine: String {
-        "Scenario \(slug.markdownEscaped) · mesascope \(toolVersion.markdownEscaped) · source SHA\\-256 \(sourceSHA256.markdownEscaped)"
+        "Scenario \(slug.markdownEscaped) · mesascope \(toolVersion.markdownEscaped) · source SHA-256 \(sourceSHA256.markdownEscaped)"
     }
 
     /// `text` in a fenced code block whose fence is longer than any backtick run inside it, so the
