@@ -142,7 +142,7 @@ struct AnalyticModelTests {
     @Test("irregular costs agree with a 10^6-point brute force",
           arguments: [(Costs.cubic, 60.0), (Costs.kinked, 80.0), (Costs.bumped, 60.0)])
     func bruteForceAgreement(cost: CostExpression, power: Double) {
-        for n in [1.0, 3, 8, 12, 20, 50] {
+        for n in [1.0, 3, 12, 50] {
             let best = AnalyticModel.optimum(power: power, instances: n, cost: cost, maxBits: 12)
             let brute = bruteForce(power: power, instances: n, cost: cost, maxBits: 12)
             // The brute force is a grid, so it can only be lower; never by more than its resolution.

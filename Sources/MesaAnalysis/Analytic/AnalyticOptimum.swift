@@ -18,6 +18,7 @@ public struct AnalyticOptimum: Sendable, Hashable {
     /// by convention.
     public var isFeasible: Bool
 
+    /// An optimum as `AnalyticModel.optimum` reports it.
     public init(x: Double, J: Double, tuningShare: Double, upperBound: Double, isFeasible: Bool) {
         self.x = x
         self.J = J

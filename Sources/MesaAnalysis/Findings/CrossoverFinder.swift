@@ -15,12 +15,13 @@ public enum CrossoverFinder {
     public struct Crossover: Sendable, Hashable {
         /// The interpolated axis value where the mean crosses the level.
         public var value: Double
-        /// The 95% interval's ends, within the swept range.
+        /// The 95% interval's low end, within the swept range.
         public var lo: Double
+        /// The 95% interval's high end, within the swept range.
         public var hi: Double
-        /// True when the interval reaches the smallest (largest) swept value: the true end may
-        /// lie beyond the sweep.
+        /// True when the interval reaches the smallest swept value: the true end may lie below.
         public var loIsOpen: Bool
+        /// True when the interval reaches the largest swept value: the true end may lie above.
         public var hiIsOpen: Bool
         /// True for a share going up along the axis, false for one going down.
         public var isRising: Bool
