@@ -33,8 +33,11 @@ package struct HillClimber {
 
     private var modelClass: ModelClass { evaluator.modelClass }
 
-    /// Runs `steps` proposals from `initial`. Checks cancellation every 256 steps.
-    package mutating func train(from initial: MesaModel, steps: Int) throws -> TrainingResult {
+    /// Runs `steps` proposals from `initial`. Checks cancellation every 256 steps. `trace`, when
+    /// given, sees the current model and loss after every step (for tests).
+    package mutating func train(
+        from initial: MesaModel, steps: Int, trace: ((_ step: Int, _ model: MesaModel, _ loss: Double) -> Void)? = nil
+    ) throws -> TrainingResult {
         let n = evaluator.world.training.count
         let cells = evaluator.world.training.cellCount
         var model = initial
@@ -122,6 +125,7 @@ package struct HillClimber {
             if !feasible {
                 revert(&model, to: before, undo: undo)
                 for i in affected { mark[i] = false }
+                trace?(step, model, loss)
                 continue
             }
             let oldSearch = (modelClass.curve.expansions[min(before.machinery, modelClass.curve.maxMachinery)], before.weightGoal, before.weightProxy)
@@ -154,6 +158,7 @@ package struct HillClimber {
                 for i in rerun { candidate[i] = outcomes[i] }
             }
             for i in affected { mark[i] = false }
+            trace?(step, model, loss)
         }
         return TrainingResult(model: model, loss: loss, removedAtStep: model.hasDetector ? nil : removedAt, accepted: accepted)
     }

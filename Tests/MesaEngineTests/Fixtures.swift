@@ -1,0 +1,51 @@
+@testable import MesaEngine
+import MesaScenario
+
+/// Small hand-made worlds and specs shared by the tests.
+enum Fixtures {
+    /// A 1-row corridor of `length` cells, all passages open.
+    static func corridor(_ length: Int) -> Maze {
+        var maze = Maze(width: length, height: 1)
+        for cell in 0..<(length - 1) { maze.open(cell, .east) }
+        return maze
+    }
+
+    /// A spec for a small world.
+    static func spec(
+        width: Int = 5, height: Int = 5, instances: Int = 4, parameters: Int = 64, steps: Int = 500,
+        optimizer: OptimizerKind = .hill_climb, seed: UInt64 = 7
+    ) -> SimulationSpec {
+        var spec = SimulationSpec()
+        spec.environment.width = width
+        spec.environment.height = height
+        spec.environment.instances = instances
+        spec.deployment = spec.environment
+        spec.deployment.instances = 8
+        spec.model.parameters = parameters
+        spec.model.searchCost = .binary(.multiply, .number(4), .variable)
+        spec.model.maxBits = 5
+        spec.training.steps = steps
+        spec.training.optimizer = optimizer
+        spec.training.seed = seed
+        return spec
+    }
+
+    /// A one-instance task set on `maze` (environment sized to it).
+    static func taskSet(_ maze: Maze, start: Int, goal: Int, limit: Int? = nil) -> TaskSet {
+        var env = EnvironmentSpec()
+        env.width = maze.width
+        env.height = maze.height
+        env.instances = 1
+        env.stepLimit = limit
+        return TaskSet(spec: env, instances: [MazeInstance(maze: maze, start: start, goal: goal)])
+    }
+
+    static func behaviour(limit: Int, learned: Int = 0, weightGoal: Int = 0, greedy: Bool = false) -> EpisodeBehaviour {
+        var b = EpisodeBehaviour()
+        b.stepLimit = limit
+        b.learnedExpansions = learned
+        b.weightGoal = weightGoal
+        b.greedyFallback = greedy
+        return b
+    }
+}
