@@ -67,7 +67,7 @@ enum DefaultTemplates {
     <body>
     <main class="index-main">
     <h1 id="top">mesascope reports</h1>
-    <p class="meta">{{count}} scenarios. Each report shows the setup, the charts, the findings and the scenario source.</p>
+    <p class="meta">{{count_label}}. Each report shows the setup, the charts, the findings and the scenario source.</p>
     <ul class="scenario-list">
     {{#scenarios}}
     <li class="scenario-card">
@@ -190,7 +190,8 @@ enum DefaultTemplates {
     .scenario-list { list-style: none; padding: 0; display: grid; gap: 1rem; }
     .scenario-card { border: 1px solid var(--border); border-radius: 8px; padding: 1rem 1.2rem; background: var(--surface); }
     .scenario-card h2 { border: 0; margin: 0 0 0.3rem; padding: 0; font-size: 1.2rem; }
-    .scenario-card ul { margin: 0.4rem 0 0; padding-left: 1.2rem; }
+    .scenario-card ul { margin: 0.4rem 0 0; padding-left: 1.2rem; list-style: disc; }
+    .scenario-card p:last-child { margin-bottom: 0; }
     .index-main { max-width: 56rem; margin: 0 auto; padding: 1.5rem; }
     @media (max-width: 60rem) {
       .layout { grid-template-columns: minmax(0, 1fr); }

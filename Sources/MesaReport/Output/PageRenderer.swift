@@ -37,6 +37,7 @@ package struct PageRenderer: Sendable {
         let context: [String: Any] = [
             "css": templates.stylesheet,
             "count": String(entries.count),
+            "count_label": entries.count == 1 ? "1 scenario" : "\(entries.count) scenarios",
             "scenarios": entries.map { entry -> [String: Any] in
                 [
                     "title": entry.title,

@@ -19,9 +19,20 @@ extension ReportBuilder {
             """)
         let curves = Self.curves(of: rows)
         let logAxis = Vocabulary.looksGeometric(rows.map(\.N))
+        if curves.count > 1 {
+            // One chart across curves shows at a glance what P, f or x_max change about x*.
+            let chart = LineChart(
+                title: "Mesa share x* against N for each curve",
+                description: "The optimal bits of run-time search x* for each N, one line per combination of P, f(x) and x_max. Where lines coincide, x* does not depend on what differs between them.",
+                xLabel: "N (instances)", yLabel: "x* (bits)", xScale: logAxis ? .log10 : .linear,
+                series: curves.prefix(SVGCanvas.paletteSize * 2).map { curve in
+                    .init(label: Self.curveLabel(curve[0]), samples: curve.map { .init(x: $0.N, y: $0.mesa_share) })
+                })
+            document.append(figure: chart.figure(name: figureName("analytic comparison")))
+        }
         for (index, curve) in curves.prefix(Self.analyticChartLimit).enumerated() {
             let first = curve[0]
-            let label = "P = \(ChartNumber.label(first.P)), f(x) = \(first.cost), x_max = \(ChartNumber.label(first.max_bits))"
+            let label = Self.curveLabel(first)
             let markers = analyticMarkers(for: first, isFirstCurve: index == 0)
             let chart = LineChart(
                 title: "Analytic optimum against N (\(label))",
@@ -40,6 +51,10 @@ extension ReportBuilder {
             document.append(markdown: "Charts show the first \(Self.analyticChartLimit) of \(curves.count) curves; every row is in results.json and in the table below.\n")
         }
         document.append(markdown: analyticFindingsMarkdown(curves: curves))
+    }
+
+    static func curveLabel(_ row: AnalyticRow) -> String {
+        "P = \(ChartNumber.label(row.P)), f(x) = \(row.cost), x_max = \(ChartNumber.label(row.max_bits))"
     }
 
     /// Rows grouped by (P, cost, x_max), in order of first appearance, each sorted by N.
