@@ -45,6 +45,28 @@ struct ReportWriterTests {
         #expect(try Fixtures.files(in: folder) == before)
     }
 
+    @Test("rerendering keeps axis order even when it is not alphabetical")
+    func rerenderKeepsAxisOrder() throws {
+        var results = Fixtures.results()
+        // `z.seed_bank` sorts after `environment.instances` but is the first axis here.
+        results.axes.insert(AxisDescription(key: "z.seed_bank", values: [.text("a")], geometric: false), at: 0)
+        func extended(_ point: Point) -> Point {
+            Point([Point.Coordinate(key: "z.seed_bank", value: .text("a"))] + point.coordinates)
+        }
+        for index in results.runs.indices { results.runs[index].point = extended(results.runs[index].point) }
+        for index in results.summary.indices { results.summary[index].point = extended(results.summary[index].point) }
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let folder = try ReportWriter().write(results, to: reports)
+        let before = try Fixtures.files(in: folder)
+        try ReportWriter().rerender(reportDirectory: folder)
+        #expect(try Fixtures.files(in: folder) == before)
+        let csv = String(decoding: try #require(before["results.csv"]), as: UTF8.self)
+        #expect(csv.hasPrefix("z.seed_bank,environment.instances,seed,"))
+        let markdown = String(decoding: try #require(before["report.md"]), as: UTF8.self)
+        #expect(markdown.contains("| z.seed\\_bank = a, environment.instances = 4 | 4 |"))
+    }
+
     @Test("an existing report is replaced as a whole")
     func replacesWholly() throws {
         let reports = try Fixtures.temporaryDirectory()
