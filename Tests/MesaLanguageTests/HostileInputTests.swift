@@ -57,6 +57,26 @@ private func expectValid(_ range: SourceRange, lines: Int, bytes: Int, sourceLoc
         #expect(list.errors.map(\.range.start.column) == [12, 14])
     }
 
+    /// Columns are counted on the same repaired text the renderer echoes.
+    @Test func decodingMatchesTheStandardLibraryRepair() {
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...24)).map { _ -> UInt8 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let byte = UInt8(truncatingIfNeeded: state >> 56)
+                return byte < 0x60 ? byte % 0x80 : byte
+            }
+            let decoded = SourceText(bytes: bytes)
+            #expect(decoded.scalars == Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
+            #expect(decoded.byteOffsets.count == decoded.scalars.count + 1)
+        }
+    }
+
+    @Test func infiniteWorkIsRefusedNotLooped() {
+        let list = analyzeHostile(Array(scenarioFile("environment { }\ntraining { optimizer exact }\nmodel { search_cost 1e305 * x^2; max_bits 30 }").utf8))
+        #expect(list.errors.map(\.message) == ["the sweep's estimated work is more than 1e308 agent moves (1 point × 4 seeds), more than the limit of 2e11"])
+    }
+
     @Test(arguments: ["{", "}", "[", "]", "(", ")"])
     func twentyThousandNestedDelimiters(_ delimiter: String) {
         let deep = String(repeating: delimiter, count: 20_000)

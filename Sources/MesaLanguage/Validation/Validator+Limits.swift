@@ -36,6 +36,7 @@ extension Validator {
 
     /// `12000` or `3.4e11`: whole numbers below a million, else two significant digits.
     static func figure(_ value: Double) -> String {
+        guard value.isFinite else { return "more than 1e308" }
         if value < 1e6, value == value.rounded() { return String(Int(value)) }
         var exponent = 0
         var mantissa = value
