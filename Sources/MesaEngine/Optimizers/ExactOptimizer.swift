@@ -45,7 +45,7 @@ package enum ExactOptimizerError: Error, CustomStringConvertible, Equatable {
 /// Decomposition: a structure is (machinery m, weights w on the grid when m > 0, detector
 /// off / on with its target). Its search behaviour on each instance is fixed, so the loss is
 /// 1 + λ·(base + t)/K + Σᵢ cᵢ(kᵢ) with Σ kᵢ = t table entries, base = m + 2·[m > 0] + d·[detector],
-/// and cᵢ(k) = −scoreᵢ/N + μ·expansionsᵢ/(N·W·H) + λ·k/K the best contribution of instance i with
+/// and cᵢ(k) = −scoreᵢ/N + μ·expansionsᵢ/(N·W·H) the best contribution of instance i with
 /// k entries (`TableCompletions`). The best allocation for every t is an exact knapsack by dynamic
 /// programming, O(N · T · options). Structures sharing a behaviour (same expansions per decision,
 /// weights, firing detector) share one knapsack.
@@ -170,8 +170,8 @@ package struct ExactOptimizer {
             for candidate in candidates {
                 let o = candidate.outcome
                 let k = candidate.cost
+                // The entries' description length is charged once, through t, by the caller.
                 let value = -o.score / n + c.speed * Double(o.expansions) / (n * cells)
-                    + c.descriptionLength * Double(k) / Double(c.budget)
                 let option = Option(cost: k, contribution: value, score: o.score, logCount: 0, decisions: o.decisions,
                                     searchDecisions: o.searchDecisions, entries: candidate.entries)
                 if let current = best[k] {

@@ -58,10 +58,14 @@ package struct TableCompletions {
             if end != instance.goal, !entries.contains(where: { $0.cell == end }) {
                 for action in 0..<4 { variants.append(entries + [(end, action)]) }
             }
+            var plain: EpisodeOutcome?
             for variant in variants {
                 let key = variant.map { $0.cell * 4 + $0.action }.sorted()
                 guard seen.insert(key).inserted else { continue }
                 let outcome = episode(&evaluator, bare, index, entries: variant, cells: cells)
+                // An entry at e that repeats the model's own move changes nothing: not minimal.
+                if variant.count > entries.count, let plain, outcome == plain { continue }
+                if variant.count == entries.count { plain = outcome }
                 result.append(Candidate(entries: variant, outcome: outcome))
             }
         }

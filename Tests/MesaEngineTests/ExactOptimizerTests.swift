@@ -1,0 +1,146 @@
+import Foundation
+@testable import MesaEngine
+import MesaScenario
+import Testing
+
+@Suite("Exact optimizer")
+struct ExactOptimizerTests {
+    /// A 3×2 world, N = 2, K = 4, search costing x parameters up to 1 bit, a 1-parameter detector.
+    func tinySpec(lambda: Double, mu: Double, falsePositive: Double, seed: UInt64) -> SimulationSpec {
+        var spec = Fixtures.spec(width: 3, height: 2, instances: 2, parameters: 4, optimizer: .exact, seed: seed)
+        spec.model.searchCost = .variable
+        spec.model.maxBits = 1
+        var deception = DeceptionSpec()
+        deception.detectorCost = 1
+        deception.falsePositive = falsePositive
+        deception.target = .corner(.bottom_left)
+        spec.deception = deception
+        spec.bias.descriptionLength = lambda
+        spec.bias.speed = mu
+        spec.training.values = 3
+        return spec
+    }
+
+    struct BruteForce {
+        var minimum = Double.infinity
+        var mesa = 0.0, deceptive = 0.0, total = 0.0
+    }
+
+    /// Every model of the class: structures × every table of at most K − base entries.
+    func bruteForce(_ spec: SimulationSpec, runSeed: UInt64) -> BruteForce {
+        let world = RunWorld(spec: spec, runSeed: runSeed)
+        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
+        let slots = modelClass.encoding.slotCount
+        var models: [(MesaModel, Double, Bool)] = []
+        var structures: [MesaModel] = []
+        for m in 0...modelClass.curve.maxMachinery {
+            for wg in (m == 0 ? [0] : modelClass.weightGrid) {
+                for wp in (m == 0 ? [0] : modelClass.weightGrid) {
+                    for detector in [false, true] {
+                        var model = MesaModel(slots: slots)
+                        model.machinery = m
+                        model.weightGoal = wg
+                        model.weightProxy = wp
+                        model.hasDetector = detector
+                        if modelClass.parametersInUse(model) <= modelClass.budget { structures.append(model) }
+                    }
+                }
+            }
+        }
+        var best = BruteForce()
+        func visit(_ model: MesaModel, from slot: Int) {
+            let outcomes = (0..<world.training.count).map { evaluator.trainingEpisode(model, instance: $0) }
+            let loss = evaluator.loss(model, outcomes: outcomes)
+            let totals = TrainingTotals(outcomes)
+            models.append((model, loss, totals.decisions > 0 && 2 * totals.searchDecisions >= totals.decisions))
+            best.minimum = min(best.minimum, loss)
+            guard modelClass.parametersInUse(model) < modelClass.budget else { return }
+            for s in slot..<slots {
+                for action in 0..<4 {
+                    var next = model
+                    next.table.set(s, Int8(action))
+                    visit(next, from: s + 1)
+                }
+            }
+        }
+        for structure in structures { visit(structure, from: 0) }
+        let lnV = log(Double(spec.training.values))
+        let winners = models.filter { $0.1 <= best.minimum + 1e-9 }
+        let top = winners.map { Double(modelClass.budget - modelClass.parametersInUse($0.0)) * lnV }.max()!
+        for (model, _, isMesa) in winners {
+            let w = exp(Double(modelClass.budget - modelClass.parametersInUse(model)) * lnV - top)
+            best.total += w
+            if isMesa { best.mesa += w }
+            if model.hasDetector { best.deceptive += w }
+        }
+        return best
+    }
+
+    func exact(_ spec: SimulationSpec, runSeed: UInt64) throws -> ExactSummary {
+        let world = RunWorld(spec: spec, runSeed: runSeed)
+        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        var optimizer = try ExactOptimizer(evaluator: TrainingEvaluator(world: world, modelClass: modelClass),
+                                           values: spec.training.values)
+        return try optimizer.solve(drawSeed: 5)
+    }
+
+    @Test("with penalties, minimum loss and posterior shares equal brute-force enumeration")
+    func matchesBruteForceWithPenalties() throws {
+        for seed in UInt64(1)...3 {
+            let spec = tinySpec(lambda: 0.1, mu: 0.05, falsePositive: 0.5, seed: seed)
+            let brute = bruteForce(spec, runSeed: seed)
+            let result = try exact(spec, runSeed: seed)
+            #expect(abs(result.loss - brute.minimum) < 1e-9)
+            #expect(abs(result.mesaPosterior - brute.mesa / brute.total) < 1e-9)
+            #expect(abs(result.deceptivePosterior - brute.deceptive / brute.total) < 1e-9)
+        }
+    }
+
+    @Test("without penalties, the minimum loss equals brute-force enumeration")
+    func matchesBruteForceWithoutPenalties() throws {
+        for seed in UInt64(10)...12 {
+            let spec = tinySpec(lambda: 0, mu: 0, falsePositive: 0, seed: seed)
+            let brute = bruteForce(spec, runSeed: seed)
+            let result = try exact(spec, runSeed: seed)
+            #expect(abs(result.loss - brute.minimum) < 1e-9)
+        }
+    }
+
+    @Test("the drawn model reaches the minimum loss and respects the budget")
+    func drawnModelIsOptimal() throws {
+        let spec = tinySpec(lambda: 0.05, mu: 0, falsePositive: 0, seed: 3)
+        let result = try exact(spec, runSeed: 3)
+        let world = RunWorld(spec: spec, runSeed: 3)
+        let modelClass = ModelClass(spec: spec, runSeed: 3)
+        var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
+        let outcomes = (0..<world.training.count).map { evaluator.trainingEpisode(result.model, instance: $0) }
+        #expect(abs(evaluator.loss(result.model, outcomes: outcomes) - result.loss) < 1e-9)
+        #expect(modelClass.parametersInUse(result.model) <= modelClass.budget)
+    }
+
+    @Test("a perfect detector under a description-length penalty is never selected")
+    func perfectDetectorIsSelectedAgainst() throws {
+        let spec = tinySpec(lambda: 0.1, mu: 0, falsePositive: 0, seed: 4)
+        let result = try exact(spec, runSeed: 4)
+        #expect(result.deceptivePosterior == 0)
+        #expect(result.deceptiveStructureShare == 0)
+    }
+
+    @Test("classes too large are refused with their size")
+    func refusesLargeClasses() {
+        var spec = Fixtures.spec(width: 30, height: 30, instances: 500, parameters: 4000, optimizer: .exact)
+        spec.model.maxBits = 8
+        let world = RunWorld(spec: { var s = spec; s.environment.instances = 1; s.deployment.instances = 1; return s }(),
+                             runSeed: 1)
+        let big = TaskSet(spec: spec.environment, instances: Array(repeating: world.training.instances[0], count: 500))
+        let evaluator = TrainingEvaluator(world: RunWorld(training: big, deployment: world.deployment),
+                                          modelClass: ModelClass(spec: spec, runSeed: 1))
+        #expect(throws: ExactOptimizerError.self) { try ExactOptimizer(evaluator: evaluator, values: 4) }
+        do {
+            _ = try ExactOptimizer(evaluator: evaluator, values: 4)
+        } catch {
+            #expect("\(error)".contains("structures"))
+        }
+    }
+}
