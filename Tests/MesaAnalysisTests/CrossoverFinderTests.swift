@@ -97,6 +97,9 @@ struct CrossoverFinderTests {
         #expect(crossings[0].sentence.hasPrefix("At K = 256, search was selected in at least half of the runs from N ≈ 16 "))
         #expect(abs(try #require(crossings[1].value) - 64) < 1e-9)
         #expect(crossings[1].slice == RunFixtures.point([("model.parameters", .number(1024))]))
+        // N = 16 is as far from 8 as from 32 in log N; the tie goes to the smaller N.
+        let modes = findings.filter { $0.kind == "bimodality" }
+        #expect(modes.first?.sentence == "At N = 8 with K = 256, the swept point nearest the crossover, the runs did not split into two modes: in 8 of 8 search made under 20% of the training decisions and in 0 of 8 over 80%.")
         // Along K at N = 32 the share rises from 8/8 at K = 256 to 0/8 at K = 1024: a falling crossover.
         let alongK = findings.filter { $0.kind == "crossover" && $0.axis == "model.parameters" }
         #expect(alongK.count == 1)

@@ -20,7 +20,8 @@ package enum BimodalityFinder {
         guard n >= 4 else { return nil }
         let below = shares.filter { $0 < 0.2 }.count, above = shares.filter { $0 > 0.8 }.count
         let split = 4 * below >= n && 4 * above >= n
-        let at = line.at(line.points[nearest].value)
+        var at = line.at(line.points[nearest].value)
+        if !line.slice.coordinates.isEmpty { at += " with \(AxisNames.describe(line.slice))" }
         let counts = "in \(below) of \(n) search made under 20% of the training decisions and in \(above) of \(n) over 80%"
         let sentence = split
             ? "At \(at), the swept point nearest the crossover, the runs split into two modes: \(counts)."
@@ -28,6 +29,6 @@ package enum BimodalityFinder {
         return Finding(kind: "bimodality", metric: "search_decision_share", axis: line.axis.key,
                        value: Double(below + above) / Double(n),
                        slice: line.slice.coordinates.isEmpty ? nil : line.slice,
-                       sentence: AxisNames.prefixed(sentence, slice: line.slice))
+                       sentence: sentence)
     }
 }
