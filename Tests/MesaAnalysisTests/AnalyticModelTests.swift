@@ -198,6 +198,32 @@ struct AnalyticModelTests {
         #expect(best.J == (20 - 50) / 4.0)
     }
 
+    @Test("an infeasible stretch at x = 0: f = (x − 5)² + 10 with P = 14 is feasible only on [3, 7]")
+    func infeasibleAtZero() {
+        let cost = Costs.plus(Costs.power(Costs.minus(Costs.x, Costs.n(5)), Costs.n(2)), Costs.n(10))
+        // J'(x) = 1 − 2(x − 5)/N: x* = 5 + N/2 inside [3, 7], else the boundary 7.
+        let one = AnalyticModel.optimum(power: 14, instances: 1, cost: cost, maxBits: 12)
+        #expect(close(one.x, 5.5))
+        #expect(close(one.upperBound, 7))
+        let ten = AnalyticModel.optimum(power: 14, instances: 10, cost: cost, maxBits: 12)
+        #expect(close(ten.x, 7))
+        #expect(ten.isSaturated)
+        // A decreasing cost, 50 − 4x with P = 20, is feasible from x = 7.5 on; J rises, so x* = x_max.
+        let falling = Costs.minus(Costs.n(50), Costs.linear(4))
+        #expect(close(AnalyticModel.optimum(power: 20, instances: 3, cost: falling, maxBits: 10).x, 10))
+    }
+
+    @Test("a huge ceiling leaves one feasible grid point; the budget boundary is still found")
+    func hugeCeiling() {
+        // x_max = 10^6: the grid step is 244 bits, and 2^x overflows long before; the feasible
+        // set is [0, log2(1001)] ≈ [0, 9.97].
+        let best = AnalyticModel.optimum(power: 1000, instances: 64, cost: Costs.exponential(1), maxBits: 1e6)
+        #expect(close(best.x, log2(64 / log(2))))
+        #expect(close(best.upperBound, log2(1001)))
+        let capped = AnalyticModel.optimum(power: 1000, instances: 1e5, cost: Costs.exponential(1), maxBits: 1e6)
+        #expect(close(capped.x, log2(1001)))
+    }
+
     @Test("f(0) > 0 but feasible further on is handled")
     func positiveFixedCost() {
         // f(x) = 10 + x², P = 110, N = 10: interior x* = 5, J* = (110 − 35)/10 + 5 = 12.5.
