@@ -3,66 +3,7 @@ import MesaResults
 import MesaScenario
 import Testing
 
-/// Foundation also has an `Expression`; the tests mean the scenario's.
-typealias CostExpression = MesaScenario.Expression
-
 @testable import MesaAnalysis
-
-/// Cost expressions built by hand (the tests do not depend on the parser).
-enum Costs {
-    static let x = CostExpression.variable
-    static func n(_ value: Double) -> CostExpression { .number(value) }
-    static func times(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.multiply, a, b) }
-    static func plus(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.add, a, b) }
-    static func minus(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.subtract, a, b) }
-    static func power(_ a: CostExpression, _ b: CostExpression) -> CostExpression { .binary(.power, a, b) }
-
-    static func linear(_ c: Double) -> CostExpression { times(n(c), x) }
-    static func quadratic(_ c: Double) -> CostExpression { times(n(c), power(x, n(2))) }
-    static func exponential(_ c: Double) -> CostExpression { times(n(c), minus(power(n(2), x), n(1))) }
-    /// The same costs as Swift functions, for the brute force.
-    static func cubicValue(_ x: Double) -> Double { x * x * x - 6 * x * x + 12 * x }
-    static func kinkedValue(_ x: Double) -> Double { Swift.max(2 * x, 10 * x.squareRoot()) }
-    static func bumpedValue(_ x: Double) -> Double { x * x + 60 * Foundation.exp(-4 * (x - 4) * (x - 4)) }
-
-    /// x³ − 6x² + 12x: increasing, with an inflection (a flat spot) at x = 2.
-    static let cubic = plus(minus(power(x, n(3)), times(n(6), power(x, n(2)))), times(n(12), x))
-    /// max(2x, 10·√x): concave then linear.
-    static let kinked = CostExpression.call(.max, [times(n(2), x), times(n(10), .call(.sqrt, [x]))])
-    /// x² + 60·exp(−4(x − 4)²): a cost bump around x = 4 that makes f non-monotone (with
-    /// P = 50 the feasible set is two intervals, [0, ≈3.5] and [≈4.6, √50]).
-    static let bumped = plus(power(x, n(2)),
-                             times(n(60), .call(.exp, [.negate(times(n(4), power(minus(x, n(4)), n(2))))])))
-}
-
-/// |a − b| ≤ tolerance · max(|a|, |b|), or both within `absolute` of zero.
-func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-6, absolute: Double = 1e-9) -> Bool {
-    abs(a - b) <= Swift.max(tolerance * Swift.max(abs(a), abs(b)), absolute)
-}
-
-/// The best of a uniform grid of `count + 1` points over [0, x_max], then of a second grid of
-/// `count + 1` points spanning one step either side of it: an independent brute-force check
-/// with resolution (x_max/count)·(2/count).
-/// The cost is given as a plain Swift function, so the check is independent of expression
-/// evaluation too.
-func bruteForce(power: Double, instances: Double, cost: (Double) -> Double, maxBits: Double, count: Int = 1_000_000)
-    -> (x: Double, J: Double)
-{
-    func best(from lower: Double, to upper: Double) -> (x: Double, J: Double) {
-        var best = (x: 0.0, J: -Double.infinity)
-        for i in 0...count {
-            let x = lower + (upper - lower) * Double(i) / Double(count)
-            let f = cost(x)
-            guard f.isFinite, f <= power else { continue }
-            let j = (power - f) / instances + x
-            if j > best.J { best = (x, j) }
-        }
-        return best
-    }
-    let coarse = best(from: 0, to: maxBits)
-    let step = maxBits / Double(count)
-    return best(from: max(0, coarse.x - step), to: min(maxBits, coarse.x + step))
-}
 
 @Suite("Analytic model")
 struct AnalyticModelTests {
@@ -231,68 +172,5 @@ struct AnalyticModelTests {
         let best = AnalyticModel.optimum(power: 110, instances: 10, cost: cost, maxBits: 20)
         #expect(close(best.x, 5))
         #expect(close(best.J, 12.5))
-    }
-}
-
-/// A small seeded generator for property tests.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(in range: ClosedRange<Double>) -> Double {
-        range.lowerBound + (range.upperBound - range.lowerBound) * Double(next() >> 11) / Double(1 << 53)
-    }
-}
-
-@Suite("Analytic grid and findings")
-struct AnalyticSolveTests {
-    @Test("quadratic c = 1, P = 100: onset, crossover above 2√(cP/3) ≈ 11.55, saturation at 2√(cP) = 20")
-    func quadraticCurve() {
-        let spec = AnalyticSpec(powers: [100], costs: [Costs.quadratic(1)], maxBits: [20],
-                                instances: [1, 2, 4, 8, 11.5, 11.6, 16, 19.9, 20, 32, 64, 128])
-        let (rows, findings) = AnalyticModel.solve(spec)
-        #expect(rows.count == 12)
-        #expect(rows.map(\.N) == spec.instances)
-        #expect(findings.onset_N == 1)
-        #expect(findings.crossover_N == 11.6)
-        #expect(findings.saturation_N == 20)
-        #expect(findings.curves.count == 1)
-        let atTen = AnalyticModel.solve(AnalyticSpec(powers: [100], costs: [Costs.quadratic(1)], maxBits: [20], instances: [10]))
-        #expect(close(atTen.rows[0].x_star, 5))
-        #expect(close(atTen.rows[0].J_star, 12.5))
-        #expect(close(atTen.rows[0].tuning_share, 7.5))
-        #expect(atTen.rows[0].mesa_share == atTen.rows[0].x_star)
-        #expect(atTen.rows[0].cost == "1 * x^2")
-    }
-
-    @Test("rows run P × cost × x_max × N; the top-level findings are the first curve's")
-    func gridOrder() {
-        let spec = AnalyticSpec(powers: [100, 400], costs: [Costs.linear(4), Costs.quadratic(1)], maxBits: [5, 50],
-                                instances: [1, 2, 8, 64])
-        let (rows, findings) = AnalyticModel.solve(spec)
-        #expect(rows.count == 2 * 2 * 2 * 4)
-        #expect(rows[0].P == 100 && rows[0].cost == "4 * x" && rows[0].max_bits == 5 && rows[0].N == 1)
-        #expect(rows[4].max_bits == 50)
-        #expect(rows[8].cost == "1 * x^2")
-        #expect(rows[16].P == 400)
-        #expect(findings.curves.count == 8)
-        // Linear c = 4: no search below N = 4, x* = min(P/c, x_max) = 5 above: onset at N = 8,
-        // saturated there too; the tuning share (100 − 20)/N falls below 5 only at N = 64.
-        #expect(findings.onset_N == 8 && findings.saturation_N == 8 && findings.crossover_N == 64)
-        #expect(findings.curves[0] == AnalyticCurveFindings(P: 100, cost: "4 * x", max_bits: 5, onset_N: 8,
-                                                            crossover_N: 64, saturation_N: 8))
-    }
-
-    @Test("no onset in the swept range gives nil findings")
-    func noOnset() {
-        let spec = AnalyticSpec(powers: [100], costs: [Costs.linear(64)], maxBits: [10], instances: [1, 2, 4, 8])
-        let findings = AnalyticModel.solve(spec).findings
-        #expect(findings.onset_N == nil && findings.crossover_N == nil && findings.saturation_N == nil)
     }
 }
