@@ -145,8 +145,8 @@ struct ReportBuilderTests {
         } }
         let document = ReportBuilder(results: results).build()
         let mesa = try #require(document.figures.first { $0.name == "mesa-share-environment-instances" })
-        #expect(Set(mesa.data.rows.map { $0[0] }) == ["model.optimizer = exact", "model.optimizer = hill_climb"])
+        #expect(Set(mesa.data.rows.map { $0[0] }) == ["optimizer = exact", "optimizer = hill_climb"])
         #expect(!document.figures.contains { $0.name.contains("optimizer") }, "no line chart along a textual axis")
-        #expect(document.markdown.contains("| environment.instances = 4, model.optimizer = hill\\_climb | 4 | 0.5 (0.4–0.6) |"))
+        #expect(document.markdown.contains("| instances = 4, optimizer = hill\\_climb | 4 | 0.5 (0.4–0.6) |"))
     }
 }

@@ -64,7 +64,7 @@ struct ReportWriterTests {
         let csv = String(decoding: try #require(before["results.csv"]), as: UTF8.self)
         #expect(csv.hasPrefix("z.seed_bank,environment.instances,seed,"))
         let markdown = String(decoding: try #require(before["report.md"]), as: UTF8.self)
-        #expect(markdown.contains("| z.seed\\_bank = a, environment.instances = 4 | 4 |"))
+        #expect(markdown.contains("| seed\\_bank = a, instances = 4 | 4 |"))
     }
 
     @Test("an existing report is replaced as a whole")

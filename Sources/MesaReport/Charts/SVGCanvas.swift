@@ -94,7 +94,7 @@ package struct SVGCanvas: Sendable {
         css += ".ms-path-defected{stroke:#d55e00}"
         css += ".ms-start{fill:#009e73}.ms-goal{fill:#d55e00}"
         for (index, colour) in lightColours.enumerated() { css += ".ms-c\(index){stroke:\(colour);fill:\(colour)}" }
-        css += "@media (prefers-color-scheme:dark){"
+        css += "@media screen and (prefers-color-scheme:dark){"
         for (index, colour) in darkColours.enumerated() { css += ".ms-c\(index){stroke:\(colour);fill:\(colour)}" }
         css += ".ms-path{stroke:#56b4e9}.ms-path-defected{stroke:#ff8c42}.ms-start{fill:#3fd0a0}.ms-goal{fill:#ff8c42}"
         css += ".ms-proxy{fill:#e89bc8}}"
@@ -102,5 +102,5 @@ package struct SVGCanvas: Sendable {
     }()
 
     private static let standaloneStyle =
-        "svg.ms-figure{color:#1f2328}@media (prefers-color-scheme:dark){svg.ms-figure{color:#e6edf3}}"
+        "svg.ms-figure{color:#1f2328}@media screen and (prefers-color-scheme:dark){svg.ms-figure{color:#e6edf3}}"
 }

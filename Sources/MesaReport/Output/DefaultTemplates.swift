@@ -105,7 +105,7 @@ enum DefaultTemplates {
       --accent: #0969da;
       --code: #eff1f3;
     }
-    @media (prefers-color-scheme: dark) {
+    @media screen and (prefers-color-scheme: dark) {
       :root {
         --text: #e6edf3;
         --muted: #9198a1;
@@ -135,7 +135,7 @@ enum DefaultTemplates {
     .site-header a { text-decoration: none; }
     .layout {
       display: grid;
-      grid-template-columns: 15rem minmax(0, 52rem);
+      grid-template-columns: 15rem minmax(0, 1fr);
       gap: 2.5rem;
       max-width: 72rem;
       margin: 0 auto;
@@ -168,6 +168,8 @@ enum DefaultTemplates {
     pre code { background: none; padding: 0; }
     blockquote { margin: 1rem 0; padding: 0 1rem; color: var(--muted); border-left: 0.25rem solid var(--border); }
     table { border-collapse: collapse; margin: 0.8rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+    /* Wide tables scroll inside the column instead of widening the page. */
+    main table { display: block; width: max-content; max-width: 100%; overflow-x: auto; }
     th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; text-align: left; vertical-align: top; }
     thead th { background: var(--surface); font-weight: 600; }
     tbody tr:nth-child(even) { background: color-mix(in srgb, var(--surface) 60%, transparent); }
@@ -203,8 +205,9 @@ enum DefaultTemplates {
       .site-header, .toc { display: none; }
       .layout { display: block; max-width: none; padding: 0; }
       .report-figure { break-inside: avoid; border: 0; padding: 0; }
-      details > summary { display: none; }
-      details:not([open]) > *:not(summary) { display: block; }
+      .figure-data { display: none; }
+      .source summary { display: none; }
+      .source details::details-content { content-visibility: visible; display: block; }
       a { color: inherit; text-decoration: none; }
       h2, h3 { break-after: avoid; }
     }

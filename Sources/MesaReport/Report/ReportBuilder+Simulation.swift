@@ -35,7 +35,7 @@ extension ReportBuilder {
         let table = DataTable(
             columns: ["Point", "Runs"] + metrics,
             rows: shown.map { summary in
-                [Self.describe(summary.point, axes: results.axes), String(summary.n)] + metrics.map { cell(summary.metrics[$0]) }
+                [Self.describe(summary.point, axes: results.axes, shortKeys: true), String(summary.n)] + metrics.map { cell(summary.metrics[$0]) }
             })
         let note = results.summary.count > shown.count ? "The first \(shown.count) of \(results.summary.count) points; all are in results.json.\n\n" : ""
         return "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\n\n" + note + table.markdown

@@ -25,7 +25,7 @@ extension ReportBuilder {
         var groups: [String: [PointSummary]] = [:]
         for entry in summary where entry.point[axis]?.number != nil {
             let others = Point(entry.point.coordinates.filter { $0.key != axis })
-            let label = describe(others, axes: axes)
+            let label = describe(others, axes: axes, shortKeys: true)
             if groups[label] == nil { order.append(label) }
             groups[label, default: []].append(entry)
         }
@@ -35,14 +35,16 @@ extension ReportBuilder {
     }
 
     /// A point as `key = value, …`, in axis order where the axes are known; `shortKeys` drops the
-    /// block name (`environment.instances` → `instances`).
+    /// block name (`environment.instances` → `instances`) when that leaves the keys distinct.
     static func describe(_ point: Point, axes: [AxisDescription], shortKeys: Bool = false) -> String {
         guard !point.coordinates.isEmpty else { return "all runs" }
         let rank = Dictionary(axes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = point.coordinates.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
+        func short(_ key: String) -> String { String(key.split(separator: ".").last ?? Substring(key)) }
+        let allKeys = Set(axes.map(\.key) + point.coordinates.map(\.key))
+        let useShort = shortKeys && Set(allKeys.map(short)).count == allKeys.count
         return ordered.map { coordinate in
-            let key = shortKeys ? String(coordinate.key.split(separator: ".").last ?? Substring(coordinate.key)) : coordinate.key
-            return "\(key) = \(coordinate.value.text)"
+            "\(useShort ? short(coordinate.key) : coordinate.key) = \(coordinate.value.text)"
         }.joined(separator: ", ")
     }
 }
