@@ -28,6 +28,7 @@ public enum ScenarioCompiler {
 
     /// A scenario that compiled, with the warnings found on the way (for `check`).
     public struct Compiled: Sendable {
+        /// The typed scenario, ready to plan or run.
         public var scenario: Scenario
         /// Warnings only, sorted by position; possibly empty.
         public var warnings: DiagnosticList
@@ -36,7 +37,9 @@ public enum ScenarioCompiler {
     /// Everything one compilation found: the scenario when there was no error, and every
     /// diagnostic (errors and warnings) sorted by position.
     public struct Analysis: Sendable {
+        /// The scenario, when there was no error.
         public var scenario: Scenario?
+        /// Errors and warnings, sorted by position.
         public var diagnostics: DiagnosticList
     }
 

@@ -149,6 +149,14 @@ import Testing
                     "expected the scenario's title as a string after 'scenario', found end of line")
     }
 
+    @Test func headerTwiceOrLate() {
+        expectError(scenarioFile("environment { }\nscenario \"Again\""), line: 3, column: 1,
+                    "a file has one 'scenario' header", notes: ["the header is here"])
+        let late = diagnostics(of: "environment { }\nscenario \"T\"").map(\.message)
+        #expect(late == [#"a scenario file starts with 'scenario "Title"', found 'environment'"#,
+                         "the 'scenario' header must come first in the file"])
+    }
+
     @Test func settingOutsideABlock() {
         expectError(scenarioFile("environment { }\npower 100"), line: 3, column: 1,
                     "setting 'power' outside a block; write it inside a block such as 'model { … }'")

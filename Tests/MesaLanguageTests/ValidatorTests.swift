@@ -167,6 +167,14 @@ import Testing
         #expect(compiled.scenario.simulation == nil)
     }
 
+    @Test func repeatedSweepValuesAreAWarning() throws {
+        let result = ScenarioCompiler.compile(source: scenarioFile("environment { instances [4, 8, 4] }"), path: "t.mesa")
+        let compiled = try result.get()
+        #expect(compiled.warnings.diagnostics.map(\.message) == ["'instances' sweeps the same value more than once"])
+        #expect(compiled.warnings.diagnostics.first?.range.start.column == 25)
+        #expect(compiled.scenario.pointCount == 3)
+    }
+
     @Test func nothingToRunIsAWarning() {
         let found = diagnostics(of: scenarioFile("\"\"\"\nJust prose.\n\"\"\""))
         #expect(found.map(\.message) == ["the scenario has no 'analytic' or 'environment' block, so nothing will run"])

@@ -12,6 +12,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// Extra information attached to a diagnostic, optionally pointing elsewhere in the file.
     public struct Note: Sendable, Hashable {
+        /// The note's text (`did you mean 'instances'?`).
         public var message: String
         /// Where the note points; `nil` means the diagnostic's own position.
         public var range: SourceRange?
@@ -22,9 +23,13 @@ public struct Diagnostic: Sendable, Hashable {
         }
     }
 
+    /// Whether the diagnostic stops the scenario.
     public var severity: Severity
+    /// One sentence, lowercase, without a final period (`unknown block 'environmnt'`).
     public var message: String
+    /// The text the diagnostic is about; the caret goes under it.
     public var range: SourceRange
+    /// Further help, printed after the source line.
     public var notes: [Note]
 
     public init(severity: Severity, message: String, range: SourceRange, notes: [Note] = []) {

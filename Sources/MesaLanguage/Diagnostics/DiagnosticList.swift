@@ -1,8 +1,10 @@
 /// The diagnostics of one compilation, sorted by position. The error of a failed compile, and
 /// the warnings of a successful one.
 public struct DiagnosticList: Error, Sendable, Hashable {
+    /// Every diagnostic, sorted by position.
     public var diagnostics: [Diagnostic]
 
+    /// A list of `diagnostics`, kept in the given order.
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }

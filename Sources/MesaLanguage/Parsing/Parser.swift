@@ -66,7 +66,10 @@ struct Parser {
                 advance()
             case .identifier(let name) where nextSignificant(from: 1).kind == .leftBrace:
                 file.items.append(.block(parseBlock(name: name)))
-            case .identifier("scenario") where file.header != nil:
+            case .identifier("scenario") where file.header == nil:
+                diagnostics.error("the 'scenario' header must come first in the file", at: current.range)
+                skipTopLevelItem()
+            case .identifier("scenario"):
                 diagnostics.error("a file has one 'scenario' header", at: current.range,
                                   notes: file.header.map { [Diagnostic.Note("the header is here", range: $0.range)] } ?? [])
                 skipTopLevelItem()

@@ -4,8 +4,11 @@
 /// (an invalid UTF-8 sequence counts as one, as it decodes to one U+FFFD). `offset` is the
 /// 0-based byte offset into the file as read.
 public struct SourcePosition: Sendable, Hashable, Comparable {
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, in Unicode scalars.
     public var column: Int
+    /// The byte offset, from 0.
     public var offset: Int
 
     public init(line: Int, column: Int, offset: Int) {
@@ -19,7 +22,9 @@ public struct SourcePosition: Sendable, Hashable, Comparable {
 
 /// A half-open span of a scenario file: `start` is the first character, `end` one past the last.
 public struct SourceRange: Sendable, Hashable {
+    /// The first character.
     public var start: SourcePosition
+    /// One past the last character.
     public var end: SourcePosition
 
     public init(start: SourcePosition, end: SourcePosition) {

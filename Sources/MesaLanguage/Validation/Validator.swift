@@ -140,6 +140,10 @@ struct Validator {
             }
         }
         guard !failed, !values.isEmpty else { return nil }
+        if isSwept, Set(values).count < values.count {
+            diagnostics.warning("'\(key.name)' sweeps the same value more than once", at: statement.valuesRange,
+                                notes: [Diagnostic.Note("each repeated value runs its sweep points again")])
+        }
         if case .expression = key.kind {
             for (value, range) in zip(values, expressionRanges(alternatives)) {
                 if case .expression(let e) = value { pendingCosts.append(PendingCost(key: key, expression: e, range: range)) }
