@@ -87,6 +87,13 @@ struct ChartTests {
         #expect(figure.data.rows == [["N = 4", "5", "2", "0", "0", "0", "0", "1", "0", "0", "0", "2"]])
     }
 
+    @Test("histogram panel headings break after commas into at most two lines")
+    func histogramCaptions() {
+        #expect(Histogram.captionLines("instances = 4") == ["", "instances = 4"])
+        #expect(Histogram.captionLines("instances = 16, optimizer = hill_climb") == ["instances = 16,", "optimizer = hill_climb"])
+        #expect(Histogram.captionLines("a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8") == ["a = 1, b = 2, c = 3, d = 4,", "e = 5, f = 6, g = 7, h = 8"])
+    }
+
     @Test("a maze draws each closed wall once, with start, goal, proxy and path")
     func mazeWalls() throws {
         // Two cells side by side, open between them: 2 + 2 horizontal edges, 2 outer vertical edges.

@@ -61,7 +61,7 @@ package struct Histogram: Sendable {
         let columnCount = min(Self.columns, max(1, panels.count))
         let rowCount = (panels.count + Self.columns - 1) / Self.columns
         let cellWidth = Self.panelWidth + 24
-        let cellHeight = Self.panelHeight + 64
+        let cellHeight = Self.panelHeight + 78
         let width = 40 + Double(columnCount) * cellWidth
         let height = 16 + Double(max(1, rowCount)) * cellHeight + 24
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: description)
@@ -70,10 +70,11 @@ package struct Histogram: Sendable {
 
         for (index, panel) in panels.enumerated() {
             let left = 40 + Double(index % Self.columns) * cellWidth
-            let top = 16 + Double(index / Self.columns) * cellHeight + 30
+            let top = 16 + Double(index / Self.columns) * cellHeight + 44
             let bottom = top + Self.panelHeight
-            let caption = panel.caption.count > 26 ? String(panel.caption.prefix(25)) + "…" : panel.caption
-            canvas.text(caption, x: left + Self.panelWidth / 2, y: top - 18, cssClass: "ms-heading")
+            for (line, text) in Self.captionLines(panel.caption).enumerated() {
+                canvas.text(text, x: left + Self.panelWidth / 2, y: top - 32 + Double(line) * 14, cssClass: "ms-heading")
+            }
             canvas.text("\(panel.values.count) runs", x: left + Self.panelWidth / 2, y: top - 5, cssClass: "ms-muted")
             let barWidth = Self.panelWidth / Double(binCount)
             for (bin, count) in allCounts[index].enumerated() where count > 0 {
@@ -94,6 +95,28 @@ package struct Histogram: Sendable {
         }
         canvas.text("\(valueLabel) (x) · runs (y)", x: width / 2, y: height - 8)
         return canvas
+    }
+
+    /// A panel heading in at most two lines of about 26 characters, broken after commas.
+    static func captionLines(_ caption: String) -> [String] {
+        let limit = 26
+        var lines: [String] = []
+        var current = ""
+        for part in caption.components(separatedBy: ", ") {
+            let candidate = current.isEmpty ? part : current + ", " + part
+            if candidate.count <= limit || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current + ",")
+                current = part
+            }
+        }
+        lines.append(current)
+        if lines.count == 1 { lines.insert("", at: 0) }
+        return lines.prefix(2).enumerated().map { index, line in
+            let truncated = index == 1 && lines.count > 2 ? line + " …" : line
+            return truncated.count > limit + 2 ? String(truncated.prefix(limit)) + "…" : truncated
+        }
     }
 
     /// One row per panel: the count in every bin.

@@ -25,12 +25,14 @@ package struct MazeFigure: Sendable {
     func canvas(id: String) -> SVGCanvas {
         let count = Double(max(1, drawings.count))
         let width = 16 + count * Self.panelSize + (count - 1) * Self.gap + 16
-        var canvas = SVGCanvas(id: id, width: width, height: Self.panelSize + 84, title: title, description: description)
+        let mazeHeight = drawings.map { Self.cellSize(for: $0) * Double(max(1, $0.height)) }.max() ?? Self.panelSize
+        let top = 48.0
+        var canvas = SVGCanvas(id: id, width: width, height: top + mazeHeight + 62, title: title, description: description)
         for (index, drawing) in drawings.enumerated() {
             let left = 16 + Double(index) * (Self.panelSize + Self.gap)
-            draw(drawing, left: left, top: 30, into: &canvas)
+            draw(drawing, left: left, top: top, into: &canvas)
         }
-        let legendY = Self.panelSize + 74
+        let legendY = top + mazeHeight + 50
         canvas.append("<circle cx=\"22.00\" cy=\"\(ChartNumber.coordinate(legendY - 4))\" r=\"5\" class=\"ms-start\"/>")
         canvas.text("start", x: 32, y: legendY, anchor: "start", cssClass: "ms-muted")
         canvas.rect(x: 70, y: legendY - 9, width: 10, height: 10, cssClass: "ms-goal")
@@ -42,11 +44,15 @@ package struct MazeFigure: Sendable {
         return canvas
     }
 
+    /// The side of a cell: the maze fits its panel, and small mazes are not blown up (at most 44 px).
+    static func cellSize(for maze: MazeDrawing) -> Double {
+        min(44, panelSize / Double(max(1, maze.width)), panelSize / Double(max(1, maze.height)))
+    }
+
     private func draw(_ maze: MazeDrawing, left: Double, top: Double, into canvas: inout SVGCanvas) {
         let columns = max(1, maze.width)
         let rows = max(1, maze.height)
-        // Small mazes are not blown up: a cell is at most 44 px.
-        let cell = min(44, Self.panelSize / Double(columns), Self.panelSize / Double(rows))
+        let cell = Self.cellSize(for: maze)
         let cellCount = columns * rows
         func origin(_ index: Int) -> (x: Double, y: Double) {
             (left + Double(index % columns) * cell, top + Double(index / columns) * cell)
@@ -55,8 +61,11 @@ package struct MazeFigure: Sendable {
             let corner = origin(index)
             return (corner.x + cell / 2, corner.y + cell / 2)
         }
-        canvas.text("\(maze.phase.capitalized): \(maze.caption)", x: left, y: top - 12, anchor: "start",
-                    cssClass: "ms-heading")
+        canvas.text(maze.phase.capitalized, x: left, y: top - 26, anchor: "start", cssClass: "ms-heading")
+        // The full caption is in the description and the data table; the panel shows what fits.
+        let fitting = Int(Self.panelSize / 6.2)
+        let caption = maze.caption.count > fitting ? String(maze.caption.prefix(fitting - 1)) + "…" : maze.caption
+        canvas.text(caption, x: left, y: top - 10, anchor: "start", cssClass: "ms-muted")
         for cellIndex in maze.proxy where (0..<cellCount).contains(cellIndex) {
             let corner = origin(cellIndex)
             canvas.rect(x: corner.x, y: corner.y, width: cell, height: cell, cssClass: "ms-proxy")

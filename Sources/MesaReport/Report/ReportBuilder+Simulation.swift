@@ -50,7 +50,8 @@ extension ReportBuilder {
         let axisName = Vocabulary.axis(axis.key)
         let slices = Self.slices(of: results.summary, along: axis.key, axes: results.axes)
         let shown = Array(slices.prefix(Self.sliceLimit))
-        let scale: AxisScale.Kind = axis.geometric ? .log10 : .linear
+        let numbers = axis.values.compactMap(\.number)
+        let scale: AxisScale.Kind = axis.geometric || Vocabulary.looksGeometric(numbers) ? .log10 : .linear
         let sliceNote = slices.count > shown.count
             ? " Showing \(shown.count) of \(slices.count) slices of the other axes; all are in results.csv." : ""
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
@@ -101,10 +102,12 @@ extension ReportBuilder {
         }
 
         if results.runs.contains(where: { $0.metrics.k_fit != nil }) {
+            // The summary may lack K or K_fit; the runs always carry both.
+            let fromRuns = budgetSeriesFromRuns(axis: axis.key)
             let budget = series("budget", prefix: "K · ")
             let fit = series("k_fit", prefix: "K_fit · ")
-            let fallback = budget.isEmpty && fit.isEmpty ? budgetSeriesFromRuns(axis: axis.key) : []
-            let lines = budget + fit + fallback
+            let lines = (budget.isEmpty ? fromRuns.filter { $0.label.hasPrefix("K (") } : budget)
+                + (fit.isEmpty ? fromRuns.filter { $0.label.hasPrefix("K_fit") } : fit)
             if !lines.isEmpty {
                 let chart = LineChart(
                     title: "Budget K against K_fit along \(axisName)",
