@@ -174,6 +174,10 @@ enum DefaultTemplates {
     thead th { background: var(--surface); font-weight: 600; }
     tbody tr:nth-child(even) { background: color-mix(in srgb, var(--surface) 60%, transparent); }
     .table-scroll { overflow-x: auto; max-height: 28rem; overflow-y: auto; }
+    .table-scroll table { display: table; width: auto; max-width: none; overflow: visible; }
+    .data-table { margin: 0.8rem 0 1.2rem; }
+    .data-table table { margin: 0; }
+    .summary td, .figure-data td { white-space: nowrap; }
     .report-figure {
       margin: 1.5rem 0;
       padding: 1rem;

@@ -50,7 +50,7 @@ extension ReportBuilder {
         if curves.count > Self.analyticChartLimit {
             document.append(markdown: "Charts show the first \(Self.analyticChartLimit) of \(curves.count) curves; every row is in results.json and in the table below.\n")
         }
-        document.append(markdown: analyticFindingsMarkdown(curves: curves))
+        appendAnalyticFindings(to: &document)
     }
 
     static func curveLabel(_ row: AnalyticRow) -> String {
@@ -80,25 +80,25 @@ extension ReportBuilder {
         }
     }
 
-    func analyticFindingsMarkdown(curves: [[AnalyticRow]]) -> String {
-        var markdown = ""
+    func appendAnalyticFindings(to document: inout ReportDocument) {
         let sentences = results.findings.filter { $0.kind == "analytic" }.map(\.sentence)
         if !sentences.isEmpty {
-            markdown += sentences.map { "- \($0.markdownEscaped)\n" }.joined() + "\n"
+            document.append(markdown: sentences.map { "- \($0.markdownEscaped)\n" }.joined())
         }
         func show(_ value: Double?) -> String { value.map(ChartNumber.label) ?? "not reached" }
         let curveFindings = results.analytic_findings?.curves ?? []
         if !curveFindings.isEmpty {
-            let table = DataTable(
-                columns: ["P", "f(x)", "x_max", "Onset N", "Crossover N", "Saturation N"],
-                rows: curveFindings.map {
-                    [ChartNumber.label($0.P), $0.cost, ChartNumber.label($0.max_bits), show($0.onset_N),
-                     show($0.crossover_N), show($0.saturation_N)]
-                })
-            markdown += "Where each curve changes character:\n\n" + table.markdown
+            document.append(markdown: "Where each curve changes character:\n")
+            document.append(
+                table: DataTable(
+                    columns: ["P", "f(x)", "x_max", "Onset N", "Crossover N", "Saturation N"],
+                    rows: curveFindings.map {
+                        [ChartNumber.label($0.P), $0.cost, ChartNumber.label($0.max_bits), show($0.onset_N),
+                         show($0.crossover_N), show($0.saturation_N)]
+                    }),
+                style: "analytic-findings")
         } else if let findings = results.analytic_findings {
-            markdown += "Onset at N = \(show(findings.onset_N).markdownEscaped), crossover at N = \(show(findings.crossover_N).markdownEscaped), saturation at N = \(show(findings.saturation_N).markdownEscaped).\n"
+            document.append(markdown: "Onset at N = \(show(findings.onset_N).markdownEscaped), crossover at N = \(show(findings.crossover_N).markdownEscaped), saturation at N = \(show(findings.saturation_N).markdownEscaped).\n")
         }
-        return markdown
     }
 }

@@ -17,14 +17,14 @@ extension ReportBuilder {
         for axis in numericAxes {
             appendAxisCharts(for: axis, to: &document)
         }
-        document.append(markdown: summaryTableMarkdown())
+        appendSummaryTable(to: &document)
         appendHistogram(to: &document)
         appendMazes(to: &document)
     }
 
     /// The summary of every point (the only view of axes that are not numeric, such as the optimizer).
-    func summaryTableMarkdown() -> String {
-        guard !results.summary.isEmpty else { return "" }
+    func appendSummaryTable(to document: inout ReportDocument) {
+        guard !results.summary.isEmpty else { return }
         let candidates = ["mesa_optimizer", "train_score", "deploy_score", "deceptive", "defection_rate", "search_bits"]
         let metrics = candidates.filter { name in results.summary.contains { $0.metrics[name] != nil } }
         func cell(_ estimate: Estimate?) -> String {
@@ -32,13 +32,16 @@ extension ReportBuilder {
             return "\(ChartNumber.label(estimate.mean)) (\(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi)))"
         }
         let shown = results.summary.prefix(Self.summaryRowLimit)
-        let table = DataTable(
-            columns: ["Point", "Runs"] + metrics,
-            rows: shown.map { summary in
-                [Self.describe(summary.point, axes: results.axes, shortKeys: true), String(summary.n)] + metrics.map { cell(summary.metrics[$0]) }
-            })
-        let note = results.summary.count > shown.count ? "The first \(shown.count) of \(results.summary.count) points; all are in results.json.\n\n" : ""
-        return "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\n\n" + note + table.markdown
+        let note = results.summary.count > shown.count ? " The first \(shown.count) of \(results.summary.count) points; all are in results.json." : ""
+        document.append(markdown: "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\(note)\n")
+        document.append(
+            table: DataTable(
+                columns: ["Point", "Runs"] + metrics,
+                rows: shown.map { summary in
+                    [Self.describe(summary.point, axes: results.axes, shortKeys: true), String(summary.n)]
+                        + metrics.map { cell(summary.metrics[$0]) }
+                }),
+            style: "summary")
     }
 
     /// Whether the model class of these runs includes a deployment detector.

@@ -26,7 +26,7 @@ package struct ReportBuilder: Sendable {
         var simulationShown = false
         for (index, entry) in results.notebook.enumerated() {
             if entry.kind == "block" {
-                document.append(markdown: builder.setupMarkdown(for: entry))
+                builder.appendSetup(for: entry, to: &document)
                 if entry.block == "analytic", !analyticShown {
                     builder.appendAnalytic(to: &document)
                     analyticShown = true
@@ -47,18 +47,16 @@ package struct ReportBuilder: Sendable {
     }
 
     /// The setup table of one block: every setting, swept ones marked.
-    func setupMarkdown(for entry: NotebookEntry) -> String {
-        let name = entry.block ?? "block"
+    func appendSetup(for entry: NotebookEntry, to document: inout ReportDocument) {
         let settings = entry.settings ?? []
-        var markdown = "### Setup: \(name.markdownEscaped)\n\n"
+        document.append(markdown: "### Setup: \((entry.block ?? "block").markdownEscaped)\n")
         if settings.isEmpty {
-            return markdown + "All settings of this block take their defaults.\n"
+            document.append(markdown: "All settings of this block take their defaults.\n")
+            return
         }
-        let table = DataTable(
-            columns: ["Setting", "Value", "Swept"],
-            rows: settings.map { [$0.key, $0.value, $0.swept ? "swept" : ""] })
-        markdown += table.markdown
-        return markdown
+        document.append(
+            table: DataTable(columns: ["Setting", "Value", "Swept"], rows: settings.map { [$0.key, $0.value, $0.swept ? "swept" : ""] }),
+            style: "setup")
     }
 
     /// Every finding as a sentence.

@@ -21,6 +21,8 @@ extension ReportDocument {
             switch block {
             case .markdown(let text):
                 html += addingHeadingAnchors(to: MarkdownRenderer.html(from: text), allocator: &allocator, contents: &contents)
+            case .table(let table, let style):
+                html += "<div class=\"table-scroll data-table \(style)\">\n\(table.html)</div>\n"
             case .figure(let figure, let number):
                 html += Self.figureHTML(figure, number: number)
             }

@@ -7,6 +7,8 @@ extension ReportDocument {
             switch block {
             case .markdown(let text):
                 parts.append(text.hasSuffix("\n") ? text : text + "\n")
+            case .table(let table, _):
+                parts.append(table.markdown)
             case .figure(let figure, let number):
                 parts.append("""
                     ![Figure \(number): \(figure.title.markdownEscaped)](figures/\(figure.name).svg)

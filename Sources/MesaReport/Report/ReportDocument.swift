@@ -9,6 +9,8 @@ package struct ReportDocument: Sendable {
         case markdown(String)
         /// A numbered figure.
         case figure(Figure, number: Int)
+        /// A table of generated values; `style` becomes a CSS class in HTML (`setup`, `summary`, …).
+        case table(DataTable, style: String)
     }
 
     package var title: String
@@ -37,6 +39,11 @@ package struct ReportDocument: Sendable {
     /// Appends Markdown.
     package mutating func append(markdown: String) {
         blocks.append(.markdown(markdown))
+    }
+
+    /// Appends a table.
+    package mutating func append(table: DataTable, style: String) {
+        blocks.append(.table(table, style: style))
     }
 
     /// Appends a figure with the next number.
