@@ -48,5 +48,7 @@ let package = Package(
         .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaScenario", "MesaResults"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
         .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults"]),
+        // Runs the built `mesascope` binary: exit codes, diagnostics, reports on disk.
+        .testTarget(name: "mesascopeTests", dependencies: ["mesascope"]),
     ]
 )

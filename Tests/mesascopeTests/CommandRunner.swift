@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs the built `mesascope` binary in a folder and captures what it printed.
+struct CommandRunner {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The folder holding the test bundle and the `mesascope` executable it depends on.
+    static var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("mesascope")
+    }
+
+    var directory: URL
+
+    /// Runs `mesascope arguments…`, waiting at most `timeout` seconds.
+    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Outcome {
+        let process = start(arguments)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.process.isRunning { process.process.terminate() }
+        return process.finish()
+    }
+
+    /// A started process whose output is collected into temporary files (no pipe deadlock).
+    struct Started {
+        var process: Process
+        var stdoutURL: URL
+        var stderrURL: URL
+
+        func finish() -> Outcome {
+            process.waitUntilExit()
+            let out = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+            let err = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(at: stdoutURL)
+            try? FileManager.default.removeItem(at: stderrURL)
+            return Outcome(status: process.terminationStatus, stdout: out, stderr: err)
+        }
+    }
+
+    func start(_ arguments: [String]) -> Started {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let id = UUID().uuidString
+        let stdoutURL = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-\(id).out")
+        let stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-\(id).err")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process.standardOutput = try? FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try? FileHandle(forWritingTo: stderrURL)
+        try? process.run()
+        return Started(process: process, stdoutURL: stdoutURL, stderrURL: stderrURL)
+    }
+}
+
+/// A fresh temporary folder, removed by `remove()`.
+struct TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func read(_ name: String) throws -> Data {
+        try Data(contentsOf: url.appendingPathComponent(name))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
