@@ -15,7 +15,9 @@ struct BrowserTests {
     func renderedDOM() throws {
         let browser = try #require(Self.browser, "chromium is not on PATH and MESASCOPE_REQUIRE_BROWSER=1")
         // Kept after the test (beside the screenshots) so a person can open it too.
-        let shots = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-screenshots", isDirectory: true)
+        // One folder per test process, so parallel runs on a shared machine do not collide.
+        let shots = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mesascope-browser-check-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
         let reports = shots.appendingPathComponent("reports", isDirectory: true)
         try? FileManager.default.removeItem(at: reports)
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
