@@ -149,6 +149,11 @@ import Testing
                     "expected the scenario's title as a string after 'scenario', found end of line")
     }
 
+    @Test func unknownKeyIsReportedEvenWhenItsValueIsMalformed() {
+        let found = diagnostics(of: scenarioFile("environment {\n  instnces [1, 2\n}"))
+        #expect(found.map(\.message) == ["unknown key 'instnces' in block 'environment'", "expected ',' or ']' in the list, found '}'"])
+    }
+
     @Test func headerTwiceOrLate() {
         expectError(scenarioFile("environment { }\nscenario \"Again\""), line: 3, column: 1,
                     "a file has one 'scenario' header", notes: ["the header is here"])

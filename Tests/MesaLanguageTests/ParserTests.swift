@@ -74,7 +74,8 @@ private func statements(_ body: String) -> [StatementSyntax] {
             "expected the end of the 'p' setting, found ')'", "missing value for 'q'",
         ])
         guard case .block(let block)? = result.file.items.first else { Issue.record("no block"); return }
-        #expect(block.statements.map(\.key) == ["r"])
+        #expect(block.statements.map(\.key) == ["p", "q", "r"])
+        #expect(block.statements.map(\.isMalformed) == [true, true, false])
     }
 
     @Test func unclosedBlockBeforeTheNextBlock() {

@@ -159,10 +159,14 @@ struct Parser {
                 diagnostics.error("expected '}' before block '\(next)': block '\(name)' is not closed",
                                   at: current.range, notes: openedHere)
                 return block
-            case .identifier:
+            case .identifier(let key):
+                let keyRange = current.range
                 do {
                     block.statements.append(try parseStatement())
                 } catch {
+                    // Keep the key so that an unknown or duplicate key is still reported.
+                    block.statements.append(StatementSyntax(key: key, keyRange: keyRange, groups: [],
+                                                            valuesRange: keyRange, isMalformed: true))
                     skipToStatementEnd()
                 }
             default:

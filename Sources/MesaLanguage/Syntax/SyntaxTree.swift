@@ -40,6 +40,8 @@ struct StatementSyntax: Sendable {
     var groups: [[ValueSyntax]]
     /// From the first value to the last, for quoting the setting as written.
     var valuesRange: SourceRange
+    /// The values failed to parse (already reported); only the key is checked.
+    var isMalformed = false
 
     var values: [ValueSyntax] { groups.flatMap { $0 } }
 }

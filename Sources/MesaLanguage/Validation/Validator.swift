@@ -85,6 +85,7 @@ struct Validator {
                 continue
             }
             seenKeys[key.name] = statement.keyRange
+            if statement.isMalformed { continue }
             if let checked = check(statement, key: key) { settings.append(checked) }
         }
     }
