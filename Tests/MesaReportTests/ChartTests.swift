@@ -116,6 +116,7 @@ struct ChartTests {
         let walls = try #require(inspector.elements(named: "path").first { $0.attributes["class"] == "ms-wall" })
         // 24 unit edges in a 3×3 grid; the corridor 0-1-2-5-8-7-6 opens 6 of them.
         #expect(walls.attributes["d"]?.filter { $0 == "M" }.count == 18)
+        #expect(walls.attributes["class"] == "ms-wall", "normal strokes on a small maze")
     }
 }
 

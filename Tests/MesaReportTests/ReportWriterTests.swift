@@ -17,6 +17,11 @@ struct ReportWriterTests {
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: reports.path)
         #expect(leftovers == ["diversity"], "no staging or backup folder remains")
+        let page = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
+        #expect(!page.contains("<script"), "self-contained: no scripts")
+        #expect(!page.contains("<link"), "self-contained: no external stylesheets")
+        #expect(!page.contains("<img"), "figures are inline SVG")
     }
 
     @Test("the same results give byte-identical files")

@@ -70,7 +70,9 @@ package struct MazeFigure: Sendable {
             let corner = origin(cellIndex)
             canvas.rect(x: corner.x, y: corner.y, width: cell, height: cell, cssClass: "ms-proxy")
         }
-        canvas.append("<path d=\"\(wallPath(maze, columns: columns, rows: rows, cell: cell, left: left, top: top))\" class=\"ms-wall\"/>")
+        // Thin strokes on large mazes, so walls and path stay apart.
+        let fine = cell < 10 ? " ms-fine" : ""
+        canvas.append("<path d=\"\(wallPath(maze, columns: columns, rows: rows, cell: cell, left: left, top: top))\" class=\"ms-wall\(fine)\"/>")
         if (0..<cellCount).contains(maze.goal) {
             let corner = origin(maze.goal)
             canvas.rect(x: corner.x + cell * 0.2, y: corner.y + cell * 0.2, width: cell * 0.6, height: cell * 0.6,
@@ -78,7 +80,7 @@ package struct MazeFigure: Sendable {
         }
         let path = maze.path.filter { (0..<cellCount).contains($0) }.map(centre)
         if path.count >= 2 {
-            let pathClass = maze.defected ? "ms-path ms-path-defected" : "ms-path"
+            let pathClass = (maze.defected ? "ms-path ms-path-defected" : "ms-path") + fine
             canvas.append("<polyline points=\"\(SVGCanvas.points(path))\" class=\"\(pathClass)\"/>")
         }
         if (0..<cellCount).contains(maze.start) {

@@ -92,6 +92,7 @@ package struct SVGCanvas: Sendable {
         css += ".ms-proxy{fill:#cc79a7;fill-opacity:.25;stroke:none}"
         css += ".ms-path{fill:none;stroke:#0072b2;stroke-width:3;stroke-linejoin:round;stroke-linecap:round;stroke-opacity:.85}"
         css += ".ms-path-defected{stroke:#d55e00}"
+        css += ".ms-figure .ms-wall.ms-fine{stroke-width:1}.ms-figure .ms-path.ms-fine{stroke-width:1.5}"
         css += ".ms-start{fill:#009e73}.ms-goal{fill:#d55e00}"
         for (index, colour) in lightColours.enumerated() { css += ".ms-c\(index){stroke:\(colour);fill:\(colour)}" }
         css += "@media screen and (prefers-color-scheme:dark){"
