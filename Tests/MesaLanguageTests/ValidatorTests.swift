@@ -175,6 +175,31 @@ import Testing
         #expect(compiled.scenario.pointCount == 3)
     }
 
+    @Test func inconsistentSettingsAreWarnings() throws {
+        let threshold = try ScenarioCompiler.compile(
+            source: scenarioFile("environment { }\nmodel { max_bits [4, 8]; search_threshold 6 }"), path: "t.mesa").get()
+        #expect(threshold.warnings.diagnostics.map(\.message) == [
+            "'search_threshold' 6 is above 'max_bits' 4, so the search never expands anything",
+        ])
+        #expect(threshold.warnings.diagnostics.first?.notes.map(\.message) == ["first at the sweep point model.max_bits = 4"])
+        #expect(threshold.warnings.diagnostics.first?.range.start.line == 3)
+        let proxy = try ScenarioCompiler.compile(
+            source: scenarioFile("environment { maze [5 x 5, 3 x 3]; goal region; proxy top_left 4 }"), path: "t.mesa").get()
+        #expect(proxy.warnings.diagnostics.map(\.message) == ["the proxy region (side 4) does not fit in the 3 x 3 maze"])
+        #expect(proxy.warnings.diagnostics.first?.range.start.column == 55)
+        let whole = try ScenarioCompiler.compile(
+            source: scenarioFile("environment { maze 3 x 3; goal region; proxy top_left 3; goal_correlation 0.9 }"), path: "t.mesa").get()
+        #expect(whole.warnings.diagnostics.map(\.message) == [
+            "the proxy region (side 3) covers the whole 3 x 3 maze, so no goal can lie outside it",
+        ])
+        let always = try ScenarioCompiler.compile(
+            source: scenarioFile("environment { maze 3 x 3; goal region; proxy top_left 3 }"), path: "t.mesa").get()
+        #expect(always.warnings.diagnostics.isEmpty)
+        let fine = try ScenarioCompiler.compile(
+            source: scenarioFile("environment { maze 5 x 5; goal region; proxy top_left 2 }\nmodel { search_threshold 2 }"), path: "t.mesa").get()
+        #expect(fine.warnings.diagnostics.isEmpty)
+    }
+
     @Test func nothingToRunIsAWarning() {
         let found = diagnostics(of: scenarioFile("\"\"\"\nJust prose.\n\"\"\""))
         #expect(found.map(\.message) == ["the scenario has no 'analytic' or 'environment' block, so nothing will run"])
