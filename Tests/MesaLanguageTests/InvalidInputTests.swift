@@ -14,6 +14,13 @@ import Testing
                     "unknown key 'colour' in block 'environment'", notes: [])
     }
 
+    @Test func keyOfAnotherBlock() {
+        expectError(scenarioFile("environment {\n  seeds 4\n}"), line: 3, column: 3,
+                    "unknown key 'seeds' in block 'environment'", notes: ["'seeds' is a key of block 'training'"])
+        expectError(scenarioFile("model {\n  maze 4 x 4\n}"), line: 3, column: 3,
+                    "unknown key 'maze' in block 'model'", notes: ["'maze' is a key of blocks 'environment' and 'deployment'"])
+    }
+
     @Test func unknownBlock() {
         expectError(scenarioFile("environmnt { maze 9 x 9 }"), line: 2, column: 1, "unknown block 'environmnt'",
                     notes: ["did you mean 'environment'?", "the blocks are analytic, environment, deployment, model, deception, training, bias"])

@@ -75,8 +75,12 @@ struct Validator {
             reportedOffsets = []
             guard let key = SettingCatalog.key(block: block.name, name: statement.key) else {
                 let names = SettingCatalog.keys(in: block.name).map(\.name)
-                diagnostics.error("unknown key '\(statement.key)' in block '\(block.name)'", at: statement.keyRange,
-                                  notes: Suggestion.note(for: statement.key, among: names))
+                var notes = Suggestion.note(for: statement.key, among: names)
+                let homes = SettingCatalog.keys.filter { $0.name == statement.key }.map { "'\($0.block)'" }
+                if notes.isEmpty, !homes.isEmpty {
+                    notes.append(Diagnostic.Note("'\(statement.key)' is a key of block\(homes.count > 1 ? "s" : "") \(homes.joined(separator: " and "))"))
+                }
+                diagnostics.error("unknown key '\(statement.key)' in block '\(block.name)'", at: statement.keyRange, notes: notes)
                 continue
             }
             if let first = seenKeys[key.name] {
