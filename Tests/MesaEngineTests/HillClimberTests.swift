@@ -1,0 +1,68 @@
+@testable import MesaEngine
+import MesaScenario
+import Testing
+
+@Suite("Hill climbing")
+struct HillClimberTests {
+    func climb(_ spec: SimulationSpec, runSeed: UInt64, steps: Int,
+               trace: @escaping (Int, MesaModel, Double, ModelClass) -> Void) throws -> TrainingResult {
+        let world = RunWorld(spec: spec, runSeed: runSeed)
+        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        let evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
+        let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: runSeed)
+        var climber = HillClimber(evaluator: evaluator, seed: runSeed &+ 1)
+        return try climber.train(from: initial, steps: steps) { trace($0, $1, $2, modelClass) }
+    }
+
+    @Test("parameters in use never exceed K, under thousands of mutations of every kind")
+    func accountingStaysWithinBudget() throws {
+        for (k, initial, encoding) in [(12, InitialModel.empty, Encoding.direct), (40, .random, .direct),
+                                       (9, .random, .indirect(genes: 6)), (30, .empty, .indirect(genes: 50))] {
+            var spec = Fixtures.spec(width: 4, height: 4, instances: 3, parameters: k)
+            spec.training.initial = initial
+            spec.model.encoding = encoding
+            var deception = DeceptionSpec()
+            deception.detectorCost = 3
+            deception.falsePositive = 0.34
+            deception.initialShare = 0.5
+            spec.deception = deception
+            var steps = 0
+            _ = try climb(spec, runSeed: UInt64(k), steps: 3000) { _, model, _, modelClass in
+                steps += 1
+                #expect(modelClass.parametersInUse(model) <= modelClass.budget)
+                #expect(model.machinery <= modelClass.curve.maxMachinery)
+                #expect(model.table.count == model.table.values.filter { $0 >= 0 }.count)
+            }
+            #expect(steps == 3000)
+        }
+    }
+
+    @Test("the accepted loss never increases, and always equals the loss recomputed from scratch")
+    func lossNeverIncreases() throws {
+        for seed in UInt64(1)...4 {
+            var spec = Fixtures.spec(width: 5, height: 5, instances: 6, parameters: 48)
+            spec.bias.descriptionLength = seed % 2 == 0 ? 0.2 : 0
+            spec.bias.speed = seed > 2 ? 0.1 : 0
+            spec.model.memory = seed == 3 ? .episode : .none
+            let world = RunWorld(spec: spec, runSeed: seed)
+            var previous = Double.infinity
+            var checker = TrainingEvaluator(world: world, modelClass: ModelClass(spec: spec, runSeed: seed))
+            _ = try climb(spec, runSeed: seed, steps: 1500) { step, model, loss, _ in
+                #expect(loss <= previous)
+                previous = loss
+                if step % 97 == 0 {
+                    let outcomes = (0..<world.training.count).map { checker.trainingEpisode(model, instance: $0) }
+                    #expect(checker.loss(model, outcomes: outcomes) == loss)
+                }
+            }
+        }
+    }
+
+    @Test("one instance is fitted by the table")
+    func singleInstanceIsFitted() throws {
+        var spec = Fixtures.spec(width: 5, height: 5, instances: 1, parameters: 64, steps: 3000)
+        spec.model.styles = [.heuristic]
+        let result = try climb(spec, runSeed: 9, steps: 3000) { _, _, _, _ in }
+        #expect(result.loss == 0)
+    }
+}
