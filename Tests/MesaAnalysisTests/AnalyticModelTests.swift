@@ -10,9 +10,11 @@ struct AnalyticModelTests {
     @Test("quadratic, c = 1, P = 100, N = 10: x* = 5, J* = 12.5")
     func quadraticWorkedExample() {
         let best = AnalyticModel.optimum(power: 100, instances: 10, cost: Costs.quadratic(1), maxBits: 20)
-        #expect(close(best.x, 5))
-        #expect(close(best.J, 12.5))
-        #expect(close(best.tuningShare, 7.5))
+        #expect(close(best.x, 5, relative: 1e-9))
+        #expect(close(best.J, 12.5, relative: 1e-12))
+        #expect(close(best.tuningShare, 7.5, relative: 1e-9))
+        // At the budget boundary the optimum is exact: f(5) = 25 = P and 5⁺ is infeasible.
+        #expect(AnalyticModel.optimum(power: 25, instances: 16, cost: Costs.quadratic(1), maxBits: 30).x == 5)
         #expect(best.mesaShare == best.x)
     }
 
