@@ -53,7 +53,7 @@ private func lex(_ bytes: [UInt8]) -> (kinds: [Token.Kind], tokens: [Token], dia
     @Test func unknownEscapeIsReported() {
         let result = lex(#""a\qb""#)
         #expect(result.kinds == [.string("ab")])
-        #expect(result.diagnostics.map(\.message) == [#"unknown escape '\'q'' in string; use \" \\ \n or \t"#])
+        #expect(result.diagnostics.map(\.message) == [#"unknown escape '\q' in string; use \" \\ \n or \t"#])
         #expect(result.diagnostics.first?.range.start.column == 3)
     }
 

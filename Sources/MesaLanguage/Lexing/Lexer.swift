@@ -213,7 +213,8 @@ struct Lexer {
                 case "t"?: view.append("\t"); index += 2
                 case let other?:
                     index += other == "\n" ? 1 : 2
-                    diagnostics.error("unknown escape '\\\(other == "\n" ? "" : Self.quoted(other))' in string; use \\\" \\\\ \\n or \\t",
+                    let shown = Self.quoted(other).hasPrefix("'") ? "'\\\(other)'" : "\\ followed by \(Self.quoted(other))"
+                    diagnostics.error("unknown escape \(shown) in string; use \\\" \\\\ \\n or \\t",
                                       at: SourceRange(start: escapeStart, end: location))
                 case nil:
                     index += 1
