@@ -77,7 +77,8 @@ struct SummarizerTests {
         #expect(summary.map(\.n) == [2, 1])
         let first = summary[0].metrics
         #expect(first["mesa_optimizer"] == WilsonInterval.estimate(successes: 1, trials: 2))
-        #expect(first["train_score"] == StudentTInterval.estimate([0.8, 0.6]))
+        let unclipped = try #require(StudentTInterval.estimate([0.8, 0.6]))
+        #expect(first["train_score"] == Estimate(mean: 0.7, lo: unclipped.lo, hi: 1))
         #expect(first["k_fit"] == Estimate(mean: 40, lo: 40, hi: 40))
         #expect(first["deceptive_posterior"] == nil)
         #expect(summary[1].metrics["k_fit"] == nil)
@@ -87,5 +88,22 @@ struct SummarizerTests {
                         "params_detector", "search_decision_share"]
         for name in required { #expect(summary[1].metrics[name] != nil, "\(name)") }
         #expect(Summarizer.summarize(runs) == summary)
+    }
+
+    @Test("t intervals are clipped to what the metric can take")
+    func clipped() throws {
+        let at = RunFixtures.point([])
+        let runs = [RunFixtures.run(at, repetition: 0, RunFixtures.metrics(train: 1, bits: 0)),
+                    RunFixtures.run(at, repetition: 1, RunFixtures.metrics(train: 0.9, bits: 1))]
+        let metrics = try #require(Summarizer.summarize(runs).first).metrics
+        // Unclipped: 0.5 ± 6.35 bits and 0.95 ± 0.635 for the score.
+        let bits = try #require(metrics["search_bits"])
+        #expect(bits.mean == 0.5 && bits.lo == 0)
+        #expect(abs(bits.hi - (0.5 + 12.706204736174705 * 0.5)) < 1e-12)
+        let train = try #require(metrics["train_score"])
+        #expect(train.hi == 1)
+        #expect(abs(train.lo - (0.95 - 12.706204736174705 * 0.05)) < 1e-12)
+        #expect(Summarizer.bounds(of: "deploy_score") == -Double.infinity...1)
+        #expect(Summarizer.bounds(of: "search_decision_share") == 0...1)
     }
 }

@@ -13,7 +13,7 @@ package enum TrendFinder {
         ("mesa_optimizer", "The share of runs selecting search"),
         ("train_score", "The training score"),
         ("deploy_score", "The deployment score"),
-        ("search_bits", "The bits of search in the selected model"),
+        ("search_bits", "The selected model's search power (bits)"),
     ]
 
     /// One trend finding per series and metric present at every point of it.

@@ -3,8 +3,9 @@ import MesaResults
 /// Turns runs into per-point summaries: every metric's mean and 95% interval.
 ///
 /// Shares (the 0/1 metrics `mesa_optimizer` and `deceptive`) get the Wilson interval; every
-/// other metric the Student-t interval of its mean. Optional metrics are summarised over the
-/// runs that have them and skipped where no run of the point has them.
+/// other metric the Student-t interval of its mean, clipped to the values the metric can take
+/// (`bounds(of:)`: a share cannot be below 0, a score not above 1). Optional metrics are
+/// summarised over the runs that have them and skipped where no run of the point has them.
 public enum Summarizer {
     /// Metrics summarised with the Wilson interval.
     public static let shareMetrics = ["mesa_optimizer", "deceptive"]
@@ -16,6 +17,21 @@ public enum Summarizer {
         "expansions_per_episode", "loss", "params_table", "params_search", "params_detector",
         "search_decision_share", "k_fit",
     ]
+
+    /// The values metric `name` can take, where the model bounds it: shares and rates in
+    /// [0, 1]; scores at most 1 (a run can end farther from the goal than it started, so a
+    /// score has no lower bound); counts, bits and loss at least 0.
+    public static func bounds(of name: String) -> ClosedRange<Double> {
+        switch name {
+        case "mesa_optimizer", "deceptive", "defection_rate", "deceptive_posterior", "deceptive_structure_share",
+             "mesa_posterior", "proxy_pursuit", "search_decision_share":
+            return 0...1
+        case "train_score", "deploy_score":
+            return -Double.infinity...1
+        default:
+            return 0...Double.infinity
+        }
+    }
 
     /// The value of metric `name` in one run, `nil` when the run does not have it.
     public static func value(of name: String, in metrics: RunMetrics) -> Double? {
@@ -65,11 +81,16 @@ public enum Summarizer {
                 guard !values.isEmpty else { continue }
                 if shareMetrics.contains(name) {
                     estimates[name] = WilsonInterval.estimate(successes: values.filter { $0 >= 0.5 }.count, trials: values.count)
-                } else {
-                    estimates[name] = StudentTInterval.estimate(values)
+                } else if let estimate = StudentTInterval.estimate(values) {
+                    let range = bounds(of: name)
+                    estimates[name] = Estimate(mean: estimate.mean, lo: range.clamp(estimate.lo), hi: range.clamp(estimate.hi))
                 }
             }
             return PointSummary(point: point, n: runs.count, metrics: estimates)
         }
     }
+}
+
+private extension ClosedRange<Double> {
+    func clamp(_ value: Double) -> Double { Swift.min(Swift.max(value, lowerBound), upperBound) }
 }
