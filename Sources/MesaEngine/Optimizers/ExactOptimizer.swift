@@ -54,6 +54,8 @@ package enum ExactOptimizerError: Error, CustomStringConvertible, Equatable {
 /// V^(K − base − t) × Πᵢ (distinct minimal tables of instance i reaching its part), in logs.
 package struct ExactOptimizer {
     package var evaluator: TrainingEvaluator
+    /// Polled between instances.
+    package var cancellation: CancellationFlag?
     let values: Int
     let structures: [Structure]
     let groupOf: [Int]
@@ -162,7 +164,7 @@ package struct ExactOptimizer {
         let cells = Double(evaluator.world.training.cellCount)
         var result: [[Option]] = []
         for i in 0..<evaluator.world.training.count {
-            if Task.isCancelled { throw CancellationError() }
+            try CancellationFlag.check(cancellation)
             var best: [Int: Option] = [:]
             let candidates = c.allowsTable
                 ? TableCompletions.candidates(evaluator: &evaluator, model: model, instance: i)

@@ -36,7 +36,8 @@ package struct HillClimber {
     /// Runs `steps` proposals from `initial`. Checks cancellation every 256 steps. `trace`, when
     /// given, sees the current model and loss after every step (for tests).
     package mutating func train(
-        from initial: MesaModel, steps: Int, trace: ((_ step: Int, _ model: MesaModel, _ loss: Double) -> Void)? = nil
+        from initial: MesaModel, steps: Int, cancellation: CancellationFlag? = nil,
+        trace: ((_ step: Int, _ model: MesaModel, _ loss: Double) -> Void)? = nil
     ) throws -> TrainingResult {
         let n = evaluator.world.training.count
         let cells = evaluator.world.training.cellCount
@@ -59,7 +60,7 @@ package struct HillClimber {
         var candidateVisited: [Int: [Int32]] = [:]
 
         for step in 0..<steps {
-            if step & 255 == 0, Task.isCancelled { throw CancellationError() }
+            if step & 255 == 0 { try CancellationFlag.check(cancellation) }
             guard let kind = sampler.draw(&rng) else { break }
             let before = ModelScalars(model)  // the table is restored from `undo`, never copied
             undo.removeAll(keepingCapacity: true)

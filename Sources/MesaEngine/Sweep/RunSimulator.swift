@@ -12,7 +12,10 @@ package enum RunSimulator {
 
     /// Runs `spec` with run seed `runSeed`; `drawings` asks for one training and one deployment
     /// maze with the paths the model takes, captioned with `caption`.
-    package static func run(spec: SimulationSpec, runSeed: UInt64, drawings: Bool = false, caption: String = "") throws -> Output {
+    package static func run(
+        spec: SimulationSpec, runSeed: UInt64, drawings: Bool = false, caption: String = "",
+        cancellation: CancellationFlag? = nil
+    ) throws -> Output {
         let world = RunWorld(spec: spec, runSeed: runSeed)
         let modelClass = ModelClass(spec: spec, runSeed: runSeed)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
@@ -23,12 +26,13 @@ package enum RunSimulator {
         case .hill_climb:
             let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: runSeed)
             var climber = HillClimber(evaluator: evaluator, seed: StreamSeed.derive(runSeed, .optimizer))
-            let result = try climber.train(from: initial, steps: spec.training.steps)
+            let result = try climber.train(from: initial, steps: spec.training.steps, cancellation: cancellation)
             evaluator = climber.evaluator
             model = result.model
             removedAt = result.removedAtStep
         case .exact:
             var optimizer = try ExactOptimizer(evaluator: evaluator, values: spec.training.values)
+            optimizer.cancellation = cancellation
             let result = try optimizer.solve(drawSeed: StreamSeed.derive(runSeed, .posteriorDraw))
             evaluator = optimizer.evaluator
             model = result.model
@@ -40,6 +44,7 @@ package enum RunSimulator {
                 kFit = summary.kFit
             } else {
                 var fitter = try ExactOptimizer(evaluator: evaluator, values: spec.training.values)
+                fitter.cancellation = cancellation
                 kFit = try fitter.fittingBudget()
                 evaluator = fitter.evaluator
             }

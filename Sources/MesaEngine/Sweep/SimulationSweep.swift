@@ -1,3 +1,4 @@
+import Dispatch
 import MesaResults
 import MesaScenario
 
@@ -78,11 +79,18 @@ public struct SimulationSweep: Sendable {
                 group.addTask {
                     try Task.checkCancellation()
                     let caption = SimulationSweep.caption(point, repetition: repetition)
-                    let output: RunSimulator.Output
-                    do {
-                        output = try RunSimulator.run(spec: point.spec, runSeed: seed, drawings: draw, caption: caption)
-                    } catch let error as ExactOptimizerError {
-                        throw SimulationError(point: point.index, message: error.description)
+                    let flag = CancellationFlag()
+                    let output = try await withTaskCancellationHandler {
+                        try await SimulationSweep.offPool {
+                            do {
+                                return try RunSimulator.run(spec: point.spec, runSeed: seed, drawings: draw,
+                                                            caption: caption, cancellation: flag)
+                            } catch let error as ExactOptimizerError {
+                                throw SimulationError(point: point.index, message: error.description)
+                            }
+                        }
+                    } onCancel: {
+                        flag.cancel()
                     }
                     let record = RunRecord(point: SimulationSweep.coordinates(point), seed: seed, repetition: repetition,
                                            optimizer: point.spec.training.optimizer.rawValue, metrics: output.metrics)
@@ -101,6 +109,16 @@ public struct SimulationSweep: Sendable {
             }
         }
         return SweepOutput(runs: records.compactMap { $0 }, mazes: drawings.flatMap { $0 })
+    }
+
+    /// Runs `work` on a Dispatch thread, so long runs never occupy the cooperative pool (which
+    /// would delay progress reports and cancellation on a machine with few cores).
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
     }
 
     /// The run's coordinates: numbers as numbers, words, sizes and expressions as text.

@@ -1,0 +1,67 @@
+@testable import MesaEngine
+import MesaResults
+import MesaScenario
+import Testing
+
+@Suite("Sweeps")
+struct SweepTests {
+    func scenario(_ spec: SimulationSpec, axes: [SweepAxis], seeds: Int) -> Scenario {
+        Scenario(title: "test", slug: "test", source: "", notebook: [], analytic: nil, simulation: spec, axes: axes, seeds: seeds)
+    }
+
+    @Test("records are identical for 1 and 2 jobs, in point-major order with derived seeds")
+    func deterministicAcrossJobs() async throws {
+        var spec = Fixtures.spec(width: 4, height: 4, instances: 2, parameters: 24, steps: 400)
+        spec.deception = DeceptionSpec()
+        let axes = [SweepAxis(key: "environment.instances", values: [.number(1), .number(4)], isGeometric: false),
+                    SweepAxis(key: "training.optimizer", values: [.word("hill_climb"), .word("exact")], isGeometric: false)]
+        let s = scenario(spec, axes: axes, seeds: 2)
+        let one = try await SimulationSweep(scenario: s, jobs: 1).run()
+        let two = try await SimulationSweep(scenario: s, jobs: 2).run()
+        #expect(one.runs == two.runs)
+        #expect(one.mazes == two.mazes)
+        #expect(one.runs.count == 8)
+        #expect(one.runs.map(\.repetition) == [0, 1, 0, 1, 0, 1, 0, 1])
+        #expect(one.runs[2].point["environment.instances"] == .number(1))
+        #expect(one.runs[2].point["training.optimizer"] == .text("exact"))
+        #expect(one.runs[2].optimizer == "exact")
+        #expect(one.runs[2].metrics.deceptive_posterior != nil)
+        #expect(one.runs[0].metrics.removed_at_step == nil || one.runs[0].metrics.deceptive == 0)
+        #expect(one.runs[0].metrics.k_fit != nil)
+        #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
+        #expect(one.mazes.count == 4)
+        #expect(Set(one.runs.map(\.seed)).count == 8)
+    }
+
+    @Test("progress counts every run and point; cancellation stops the sweep")
+    func progressAndCancellation() async throws {
+        let spec = Fixtures.spec(width: 5, height: 5, instances: 2, parameters: 32, steps: 50)
+        let axes = [SweepAxis(key: "environment.instances", values: [.number(1), .number(2)], isGeometric: false)]
+        let reports = ProgressLog()
+        _ = try await SimulationSweep(scenario: scenario(spec, axes: axes, seeds: 2), jobs: 2).run { reports.add($0) }
+        let seen = reports.all
+        #expect(seen.count == 4 && seen.last == SweepProgress(pointsDone: 2, totalPoints: 2, runsDone: 4, totalRuns: 4))
+
+        var long = spec
+        long.training.steps = 50_000_000
+        let sweep = SimulationSweep(scenario: scenario(long, axes: [], seeds: 2), jobs: 2)
+        let task = Task { try await sweep.run() }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
+}
+
+final class ProgressLog: @unchecked Sendable {
+    private var items: [SweepProgress] = []
+    private let lock = NSLockish()
+    func add(_ p: SweepProgress) { lock.withLock { items.append(p) } }
+    var all: [SweepProgress] { lock.withLock { items } }
+}
+
+import Synchronization
+
+final class NSLockish: Sendable {
+    private let mutex = Mutex(())
+    func withLock<T>(_ body: () -> T) -> T { mutex.withLock { _ in body() } }
+}
