@@ -18,6 +18,18 @@ struct AnalyticModelTests {
         #expect(best.mesaShare == best.x)
     }
 
+    @Test("at the budget bound the whole power goes to search: the tuning share is exactly 0")
+    func saturatedTuningShareIsZero() {
+        // x* is found numerically, so f(x*) may differ from P by rounding; that leftover must not
+        // show up as a 1e-16 tuning share.
+        for (power, instances) in [(100.0, 32.0), (100, 128), (3, 64), (7, 1000)] {
+            let best = AnalyticModel.optimum(power: power, instances: instances, cost: Costs.quadratic(1), maxBits: 30)
+            #expect(close(best.x, power.squareRoot(), relative: 1e-9))
+            #expect(best.tuningShare == 0)
+            #expect(close(best.J, best.x, relative: 1e-12))
+        }
+    }
+
     @Test("quadratic: x* = min(N/(2c), √(P/c), x_max), interior J* = P/N + N/(4c)",
           arguments: [1.0, 2, 5, 10, 15, 19.9, 20, 25, 40, 100, 1000])
     func quadraticClosedForm(n: Double) {

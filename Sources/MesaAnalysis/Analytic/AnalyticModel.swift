@@ -41,7 +41,10 @@ public enum AnalyticModel {
             let tuning = (power - cost.evaluate(at: 0)) / n
             return AnalyticOptimum(x: 0, J: tuning, tuningShare: tuning, upperBound: 0, isFeasible: false)
         }
-        let tuning = (power - cost.evaluate(at: best.x)) / n
+        // At the budget boundary f(x*) = P up to rounding: a leftover below one part in 10^12 of
+        // P is rounding noise, and reporting it (1e-16 bits per instance) would mislead.
+        let leftover = power - cost.evaluate(at: best.x)
+        let tuning = abs(leftover) <= 1e-12 * max(1, abs(power)) ? 0 : leftover / n
         return AnalyticOptimum(x: best.x, J: tuning + best.x, tuningShare: tuning,
                                upperBound: best.largestFeasible, isFeasible: true)
     }
