@@ -20,12 +20,14 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
     public var findings: [Finding]
     /// Mazes with the paths chosen models took, for the report's maze figures.
     public var mazes: [MazeDrawing]
+    /// The scenario file's name (no folder), which orders the front page like the files.
+    public var source_file: String?
 
     public init(
         scenario: String, slug: String, source_sha256: String, tool_version: String, source: String,
         notebook: [NotebookEntry], axes: [AxisDescription], analytic: [AnalyticRow],
         analytic_findings: AnalyticFindings?, runs: [RunRecord], summary: [PointSummary],
-        findings: [Finding], mazes: [MazeDrawing]
+        findings: [Finding], mazes: [MazeDrawing], source_file: String? = nil
     ) {
         self.scenario = scenario
         self.slug = slug
@@ -40,6 +42,7 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         self.summary = summary
         self.findings = findings
         self.mazes = mazes
+        self.source_file = source_file
     }
 }
 

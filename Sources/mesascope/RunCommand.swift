@@ -49,10 +49,11 @@ struct RunCommand: AsyncParsableCommand {
             for item in loaded {
                 try Task.checkCancellation()
                 let progress = ProgressDisplay(label: item.scenario.slug)
-                let results = try await runner.run(item.scenario) { update in
+                var results = try await runner.run(item.scenario) { update in
                     progress.update(runsDone: update.runsDone, runsTotal: update.runsTotal,
                                     pointsDone: update.pointsDone, pointsTotal: update.pointsTotal)
                 }
+                results.source_file = URL(fileURLWithPath: item.path).lastPathComponent
                 let folder = try writer.write(results, to: outURL)
                 progress.finish("\(results.runs.count) runs → \(folder.relativePath)/index.html")
             }

@@ -202,6 +202,32 @@ struct ReportWriterTests {
         #expect(markdown.contains("## [Another \\<b\\>one\\</b\\>](another/report.md)"))
     }
 
+    @Test("the front page follows the scenario files' order, then the slug")
+    func indexOrder() throws {
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        var first = Fixtures.results(title: "Zebra first")
+        first.slug = "zebra"
+        first.source_file = "01-zebra.mesa"
+        var second = Fixtures.results(title: "Aardvark second")
+        second.slug = "aardvark"
+        second.source_file = "02-aardvark.mesa"
+        try ReportWriter().writeIndex([second, first], to: reports)
+        let html = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.range(of: "zebra/index.html")!.lowerBound < html.range(of: "aardvark/index.html")!.lowerBound)
+    }
+
+    @Test("headlines put the claim check and crossovers before trends, keeping order within a rank")
+    func headlineRanking() {
+        func finding(_ kind: String, _ sentence: String) -> Finding {
+            Finding(kind: kind, metric: "mesa_optimizer", axis: "environment.instances", value: nil, sentence: sentence)
+        }
+        let findings = [finding("trend", "T1"), finding("selection", "S1"), finding("crossover", "C1"),
+                        finding("trend", "T2"), finding("claim", "K1"), finding("crossover", "C2")]
+        #expect(IndexEntry.headlines(findings) == ["K1", "C1", "C2"])
+        #expect(IndexEntry.headlines(Array(findings.prefix(2))) == ["S1", "T1"])
+    }
+
     @Test("a templates directory overrides the built-in templates file by file")
     func customTemplates() throws {
         let reports = try Fixtures.temporaryDirectory()

@@ -73,9 +73,25 @@ package struct IndexEntry: Sendable, Hashable {
     /// How many findings the front page shows per scenario.
     package static let headlineLimit = 3
 
+    /// Sort key: the scenario file's name when known, so the front page follows the files.
+    package var order: String
+
     package init(results: ScenarioResults) {
         title = results.scenario
         slug = results.slug
-        headlines = Array(results.findings.map(\.sentence).prefix(Self.headlineLimit))
+        order = results.source_file ?? results.slug
+        headlines = Self.headlines(results.findings)
+    }
+
+    /// The findings that say most about a scenario, first: the claim check and crossovers
+    /// before the style selected, comparisons and analytic sentences, and trends last.
+    /// Findings of equal rank keep their order.
+    static func headlines(_ findings: [Finding]) -> [String] {
+        let rank = ["claim": 0, "crossover": 1, "comparison": 2, "optimizer_comparison": 2, "selection": 3,
+                    "analytic": 4, "analytic_vs_simulated": 5, "bimodality": 6]
+        return findings.enumerated()
+            .sorted { (rank[$0.element.kind] ?? 9, $0.offset) < (rank[$1.element.kind] ?? 9, $1.offset) }
+            .prefix(headlineLimit)
+            .map(\.element.sentence)
     }
 }

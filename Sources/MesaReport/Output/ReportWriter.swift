@@ -42,7 +42,7 @@ public struct ReportWriter: Sendable {
     /// Writes `reportsDirectory/index.html` and `index.md`: every scenario (sorted by slug) with a
     /// link and its headline findings.
     public func writeIndex(_ results: [ScenarioResults], to reportsDirectory: URL) throws {
-        let entries = results.map(IndexEntry.init).sorted { $0.slug < $1.slug }
+        let entries = results.map(IndexEntry.init).sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
         let renderer = PageRenderer(templates: try TemplateSet.load(from: templatesDirectory))
         let html = try renderer.indexPage(for: entries)
         try DirectoryReplacement.createDirectory(reportsDirectory)
