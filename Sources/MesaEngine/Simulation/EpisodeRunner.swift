@@ -24,6 +24,9 @@ package struct EpisodeRunner: Sendable {
     /// Distinct cells of the last episode, in order of first visit (for the optimizer's proposals).
     package private(set) var visited: [Int32] = []
 
+    /// Search expansions computed by this runner so far (cache hits excluded).
+    package var expansionsComputed: Int { fresh.expansionsComputed + persistent.expansionsComputed }
+
     package init(cellCount: Int) {
         fresh = SearchWorkspace(cellCount: cellCount)
         persistent = SearchWorkspace(cellCount: cellCount)

@@ -32,6 +32,8 @@ package struct SearchWorkspace: Sendable {
     private var generated: [Int32] = []
     private var sequence: UInt64 = 0
     private var terminalFound = false
+    /// Expansions computed by this workspace so far (for benchmarks).
+    package private(set) var expansionsComputed = 0
 
     package init(cellCount: Int) {
         stamp = [UInt32](repeating: 0, count: cellCount)
@@ -46,7 +48,9 @@ package struct SearchWorkspace: Sendable {
     /// Grows the buffers for a larger maze.
     package mutating func reserve(cellCount: Int) {
         guard stamp.count < cellCount else { return }
+        let computed = expansionsComputed
         self = SearchWorkspace(cellCount: cellCount)
+        expansionsComputed = computed
     }
 
     @inline(__always)
@@ -113,6 +117,7 @@ package struct SearchWorkspace: Sendable {
         firstMove[root] = -1
         push(0, root)
         var bestKey = Int32.max, bestCell = -1, expansions = 0
+        defer { expansionsComputed &+= expansions }
         while expansions < budget, let cell = pop() {
             expansions += 1
             for direction in 0..<4 where maze.isOpen(cell, direction) {
@@ -147,6 +152,7 @@ package struct SearchWorkspace: Sendable {
         if stamp[current] != generation || generated.isEmpty { beginPersistent(root: current) }
         let maze = instance.maze
         var expansions = 0
+        defer { expansionsComputed &+= expansions }
         if !terminalFound {
             expand: while expansions < budget, let cell = pop() {
                 expansions += 1

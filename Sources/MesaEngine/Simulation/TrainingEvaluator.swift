@@ -86,6 +86,9 @@ package struct TrainingEvaluator: Sendable {
                           useCache: false, record: record)
     }
 
+    /// Search expansions computed so far (memoised decisions are not recomputed).
+    package var expansionsComputed: Int { runner.expansionsComputed }
+
     /// Cells of the last episode run, in first-visit order.
     package var lastVisited: [Int32] { runner.visited }
     /// The path of the last episode run with `record: true`.

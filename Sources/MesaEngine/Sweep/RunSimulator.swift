@@ -8,6 +8,8 @@ package enum RunSimulator {
     package struct Output: Sendable {
         package var metrics: RunMetrics
         package var drawings: [MazeDrawing]
+        /// Search expansions computed during the run (training, K_fit and measurement).
+        package var expansionsComputed = 0
     }
 
     /// Runs `spec` with run seed `runSeed`; `drawings` asks for one training and one deployment
@@ -49,8 +51,10 @@ package enum RunSimulator {
                 evaluator = fitter.evaluator
             }
         }
-        return measure(model: model, evaluator: &evaluator, spec: spec, removedAt: removedAt, exact: exactSummary,
-                       kFit: kFit, drawings: drawings, caption: caption)
+        var output = measure(model: model, evaluator: &evaluator, spec: spec, removedAt: removedAt, exact: exactSummary,
+                             kFit: kFit, drawings: drawings, caption: caption)
+        output.expansionsComputed = evaluator.expansionsComputed
+        return output
     }
 
     /// The metrics of `model` (SCIENCE.md §3, DESIGN.md results.json).
