@@ -44,8 +44,9 @@ package enum RunSimulator {
         if spec.deception != nil {
             if let summary = exactSummary {
                 kFit = summary.kFit
-            } else {
-                var fitter = try ExactOptimizer(evaluator: evaluator, values: spec.training.values)
+            } else if var fitter = try? ExactOptimizer(evaluator: evaluator, values: spec.training.values) {
+                // A class too large for the exact decomposition still trains by hill climbing;
+                // its K_fit is then absent rather than the run failing.
                 fitter.cancellation = cancellation
                 kFit = try fitter.fittingBudget()
                 evaluator = fitter.evaluator
