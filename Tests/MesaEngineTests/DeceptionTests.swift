@@ -222,8 +222,7 @@ struct DeceptionTests {
         #expect(free.loss == 0.25)
     }
 
-    @Test("K_fit counts every model reaching the minimum loss, a misfiring detector included (seed 3)",
-          .disabled("engine: fittingBudget ignores detector structures, but a misfiring detector can lower training error"))
+    @Test("K_fit counts every model reaching the minimum loss, a misfiring detector included (seed 3)")
     func fittingBudgetCountsMisfiringDetectors() throws {
         // RunMetrics.k_fit is "the smallest budget reaching the minimum achievable training loss";
         // with false_positive 0.5 on seed 3 budget 2 reaches loss 0 (test above), yet k_fit is 3.

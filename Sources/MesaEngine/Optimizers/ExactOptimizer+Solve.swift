@@ -134,13 +134,14 @@ extension ExactOptimizer {
     }
 
     /// K_fit: the smallest budget whose best model reaches the least training error
-    /// (1 − training score) the class can reach with any budget, over detector-free structures
-    /// (a detector never lowers training error by design; docs/model.md).
+    /// (1 − training score) the class can reach with any budget, over every structure of the
+    /// class. Detector structures count: a detector that misfires in training can fit an instance
+    /// (its chase to the target may pass the goal) for fewer parameters than the table would need.
     package mutating func fittingBudget() throws -> Int {
         var groupOptions: [[[Option]]] = []
         for (g, _) in groupKeys.enumerated() {
             let s = structures[groupOf.firstIndex(of: g)!]
-            groupOptions.append(s.hasDetector ? [] : try options(for: representative(s)))
+            groupOptions.append(try options(for: representative(s)))
         }
         return fittingBudget(groupOptions)
     }
@@ -157,11 +158,11 @@ extension ExactOptimizer {
             reach.append(k.best.map { running = min(running, 1 + $0); return running })
         }
         var least = Double.infinity
-        for (si, s) in structures.enumerated() where !s.hasDetector {
+        for (si, _) in structures.enumerated() {
             if let e = reach[groupOf[si]].last { least = min(least, e) }
         }
         var kFit = Int.max
-        for (si, s) in structures.enumerated() where !s.hasDetector {
+        for (si, s) in structures.enumerated() {
             let r = reach[groupOf[si]]
             if let t = r.firstIndex(where: { $0 <= least + 1e-12 }) { kFit = min(kFit, s.base + t) }
         }
