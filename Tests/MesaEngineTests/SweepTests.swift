@@ -33,6 +33,28 @@ struct SweepTests {
         #expect(Set(one.runs.map(\.seed)).count == 8)
     }
 
+    @Test("every point of a repetition sees the same mazes (common random numbers); repetitions differ")
+    func pointsShareTheirWorld() async throws {
+        let spec = Fixtures.spec(width: 5, height: 5, instances: 2, parameters: 32, steps: 50)
+        let axes = [SweepAxis(key: "environment.instances", values: [.number(2), .number(8)], isGeometric: false)]
+        let output = try await SimulationSweep(scenario: scenario(spec, axes: axes, seeds: 2), jobs: 2).run()
+        // Drawings: first point then last point, each a training then a deployment episode.
+        let training = output.mazes.filter { $0.phase == "training" }
+        try #require(training.count == 2)
+        #expect(training[0].openings == training[1].openings)
+        #expect(training[0].start == training[1].start)
+        #expect(training[0].goal == training[1].goal)
+        // The optimizer's streams still differ from point to point.
+        #expect(output.runs[0].seed != output.runs[2].seed)
+        // Repetitions draw different worlds.
+        let first = StreamSeed.world(scenarioSeed: spec.training.seed, repetition: 0)
+        let second = StreamSeed.world(scenarioSeed: spec.training.seed, repetition: 1)
+        #expect(first != second)
+        let worldA = RunWorld(spec: spec, runSeed: first), worldB = RunWorld(spec: spec, runSeed: second)
+        #expect(worldA.training.instances.map(\.goal) != worldB.training.instances.map(\.goal)
+                || worldA.training.instances.map(\.start) != worldB.training.instances.map(\.start))
+    }
+
     @Test("progress counts every run and point; cancellation stops the sweep")
     func progressAndCancellation() async throws {
         let spec = Fixtures.spec(width: 5, height: 5, instances: 2, parameters: 32, steps: 50)

@@ -24,6 +24,16 @@ package enum StreamSeed {
         return h
     }
 
+    /// The seed of the world of repetition `repetition` — its mazes, demonstrations, detector
+    /// firing and gene expansion — shared by every point of the sweep. Points are then compared
+    /// on the same mazes (common random numbers): instance i is the same maze at N = 4 and at
+    /// N = 64, so a curve along N shows the effect of N, not a fresh draw of mazes at each point.
+    package static func world(scenarioSeed: UInt64, repetition: Int) -> UInt64 {
+        var h = SplitMix64.mix(scenarioSeed ^ 0x776F_726C_6473_6565)  // "worldsee"
+        h = SplitMix64.mix(h ^ UInt64(truncatingIfNeeded: repetition) &* 0xC2B2_AE3D_27D4_EB4F)
+        return h
+    }
+
     /// The seed of sub-stream (`label`, `index`) of the run seeded `runSeed`.
     package static func derive(_ runSeed: UInt64, _ label: StreamLabel, _ index: Int = 0) -> UInt64 {
         var h = SplitMix64.mix(runSeed ^ label.rawValue &* 0xD6E8_FEB8_6659_FD93)

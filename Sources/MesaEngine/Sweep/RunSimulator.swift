@@ -12,14 +12,16 @@ package enum RunSimulator {
         package var expansionsComputed = 0
     }
 
-    /// Runs `spec` with run seed `runSeed`; `drawings` asks for one training and one deployment
-    /// maze with the paths the model takes, captioned with `caption`.
+    /// Runs `spec` with run seed `runSeed` (the optimizer's streams) in the world seeded
+    /// `worldSeed` (mazes, demonstrations, detector firing, gene expansion; by default the run
+    /// seed); `drawings` asks for one training and one deployment maze with the paths the model
+    /// takes, captioned with `caption`.
     package static func run(
-        spec: SimulationSpec, runSeed: UInt64, drawings: Bool = false, caption: String = "",
+        spec: SimulationSpec, runSeed: UInt64, worldSeed: UInt64? = nil, drawings: Bool = false, caption: String = "",
         cancellation: CancellationFlag? = nil
     ) throws -> Output {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        let world = RunWorld(spec: spec, runSeed: worldSeed ?? runSeed)
+        let modelClass = ModelClass(spec: spec, runSeed: worldSeed ?? runSeed)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
         var model: MesaModel
         var removedAt: Int?

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import MesaResults
 import MesaScenario
 
@@ -75,6 +76,7 @@ public struct SimulationSweep: Sendable {
                 let point = points[run / seeds]
                 let repetition = run % seeds
                 let seed = runSeed(point: point.index, repetition: repetition)
+                let world = StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: repetition)
                 let draw = repetition == 0 && drawn.contains(run / seeds)
                 group.addTask {
                     try Task.checkCancellation()
@@ -83,7 +85,7 @@ public struct SimulationSweep: Sendable {
                     let output = try await withTaskCancellationHandler {
                         try await SimulationSweep.offPool {
                             do {
-                                return try RunSimulator.run(spec: point.spec, runSeed: seed, drawings: draw,
+                                return try RunSimulator.run(spec: point.spec, runSeed: seed, worldSeed: world, drawings: draw,
                                                             caption: caption, cancellation: flag)
                             } catch let error as ExactOptimizerError {
                                 throw SimulationError(point: point.index, message: error.description)
@@ -111,13 +113,15 @@ public struct SimulationSweep: Sendable {
         return SweepOutput(runs: records.compactMap { $0 }, mazes: drawings.flatMap { $0 })
     }
 
-    /// Runs `work` on a Dispatch thread, so long runs never occupy the cooperative pool (which
-    /// would delay progress reports and cancellation on a machine with few cores).
+    /// Runs `work` on a thread of its own. Long runs must occupy neither the cooperative pool
+    /// nor Dispatch's global queue: on Linux both draw on one set of worker threads, capped at the
+    /// core count, so two busy runs on two cores would leave no thread to deliver a cancellation
+    /// or a progress report until they finished. At most `jobs` such threads exist at once.
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try work() })
-            }
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.stackSize = 16 << 20
+            thread.start()
         }
     }
 
