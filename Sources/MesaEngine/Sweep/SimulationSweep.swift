@@ -69,6 +69,10 @@ public struct SimulationSweep: Sendable {
         var drawings = [[MazeDrawing]](repeating: [], count: points.count)
         var finishedPerPoint = [Int](repeating: 0, count: points.count)
         var runsDone = 0, pointsDone = 0
+        // Largest runs first (longest-processing-time order): the sweep's wall time is not left
+        // waiting on one big run at the end. Results are still placed by run index.
+        let work = points.map { Scenario.estimatedWork(of: $0.spec) }
+        let order = (0..<total).sorted { (work[$0 / seeds], $1) > (work[$1 / seeds], $0) }
 
         try await withThrowingTaskGroup(of: (Int, RunRecord, [MazeDrawing]).self) { group in
             var nextRun = 0
@@ -99,7 +103,7 @@ public struct SimulationSweep: Sendable {
                     return (run, record, output.drawings)
                 }
             }
-            while nextRun < min(jobs, total) { submit(nextRun); nextRun += 1 }
+            while nextRun < min(jobs, total) { submit(order[nextRun]); nextRun += 1 }
             while let (run, record, figures) = try await group.next() {
                 records[run] = record
                 if !figures.isEmpty { drawings[run / seeds] = figures }
@@ -107,7 +111,7 @@ public struct SimulationSweep: Sendable {
                 finishedPerPoint[run / seeds] += 1
                 if finishedPerPoint[run / seeds] == seeds { pointsDone += 1 }
                 progress(SweepProgress(pointsDone: pointsDone, totalPoints: points.count, runsDone: runsDone, totalRuns: total))
-                if nextRun < total { submit(nextRun); nextRun += 1 }
+                if nextRun < total { submit(order[nextRun]); nextRun += 1 }
             }
         }
         return SweepOutput(runs: records.compactMap { $0 }, mazes: drawings.flatMap { $0 })
