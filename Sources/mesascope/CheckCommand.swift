@@ -14,21 +14,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try resolvedFiles(paths)
-        let loader = ScenarioLoader(options: options.compilerOptions)
-        var failures = 0
-        for file in files {
-            switch loader.load(file) {
-            case .success(let loaded):
-                print("\(file): ok — \"\(loaded.scenario.title)\"")
-            case .failure(.unreadable):
-                throw ExitStatus.ioError
-            case .failure(.invalid):
-                failures += 1
-            }
-        }
-        if failures > 0 {
-            StandardError.line("\(failures) of \(files.count) scenario file\(files.count == 1 ? "" : "s") invalid.")
-            throw ExitStatus.invalidScenario
+        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded in
+            print("\(loaded.path): ok — \"\(loaded.scenario.title)\"")
         }
     }
 }

@@ -16,19 +16,9 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let files = try resolvedFiles(paths)
-        let loader = ScenarioLoader(options: options.compilerOptions)
-        var failures = 0
-        for file in files {
-            switch loader.load(file) {
-            case .success(let loaded):
-                print(PlanSummary(scenario: loaded.scenario, path: file).text)
-            case .failure(.unreadable):
-                throw ExitStatus.ioError
-            case .failure(.invalid):
-                failures += 1
-            }
+        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded in
+            print(PlanSummary(scenario: loaded.scenario, path: loaded.path).text)
         }
-        if failures > 0 { throw ExitStatus.invalidScenario }
     }
 }
 

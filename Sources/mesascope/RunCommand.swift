@@ -31,15 +31,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = try resolvedFiles(paths.isEmpty ? ["scenarios"] : paths)
-        let loader = ScenarioLoader(options: options.compilerOptions)
         var loaded: [ScenarioLoader.Loaded] = []
-        for file in files {
-            switch loader.load(file) {
-            case .success(let scenario): loaded.append(scenario)
-            case .failure(.unreadable): throw ExitStatus.ioError
-            case .failure(.invalid): throw ExitStatus.invalidScenario
-            }
-        }
+        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded.append($0) }
 
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
         let writer = ReportWriter(templatesDirectory: TemplateFolder.resolve(templates))

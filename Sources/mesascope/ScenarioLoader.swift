@@ -39,4 +39,21 @@ struct ScenarioLoader {
             return .failure(.invalid(path: path))
         }
     }
+
+    /// Compiles every file, printing diagnostics, and hands each valid one to `body`. Every file
+    /// is checked before this throws: exit 74 for an unreadable file, 65 when any was invalid.
+    func loadAll(_ files: [String], _ body: (Loaded) throws -> Void) throws {
+        var invalid = 0
+        for file in files {
+            switch load(file) {
+            case .success(let loaded): try body(loaded)
+            case .failure(.unreadable): throw ExitStatus.ioError
+            case .failure(.invalid): invalid += 1
+            }
+        }
+        if invalid > 0 {
+            StandardError.line("\(invalid) of \(files.count) scenario file\(files.count == 1 ? "" : "s") invalid.")
+            throw ExitStatus.invalidScenario
+        }
+    }
 }
