@@ -131,10 +131,7 @@ public struct SimulationSweep: Sendable {
 
     /// The run's coordinates: numbers as numbers, words, sizes and expressions as text.
     static func coordinates(_ point: RunPoint) -> Point {
-        Point(point.coordinates.map { key, value in
-            if case .number(let n) = value { return Point.Coordinate(key: key, value: .number(n)) }
-            return Point.Coordinate(key: key, value: .text(value.text))
-        })
+        Point(point.coordinates.map { Point.Coordinate(key: $0.key, value: ScenarioRunner.pointValue($0.value)) })
     }
 
     static func caption(_ point: RunPoint, repetition: Int) -> String {
