@@ -68,9 +68,12 @@ public struct Finding: Codable, Sendable, Hashable {
     public var slice: Point?
     /// The sentence, written from the numbers.
     public var sentence: String
+    /// For a checked prediction (`kind` `expectation`): `holds`, `fails` (the numbers contradict
+    /// it) or `unclear` (they cannot tell); absent for every other finding.
+    public var verdict: String?
 
     public init(kind: String, metric: String, axis: String, value: Double?, lo: Double? = nil, hi: Double? = nil,
-                slice: Point? = nil, sentence: String) {
+                slice: Point? = nil, sentence: String, verdict: String? = nil) {
         self.kind = kind
         self.metric = metric
         self.axis = axis
@@ -79,5 +82,6 @@ public struct Finding: Codable, Sendable, Hashable {
         self.hi = hi
         self.slice = slice
         self.sentence = sentence
+        self.verdict = verdict
     }
 }

@@ -19,10 +19,13 @@ public struct Scenario: Sendable {
     public var axes: [SweepAxis]
     /// Repetitions of every sweep point (`training.seeds`, never swept).
     public var seeds: Int
+    /// The predictions of the `expect` block, in source order, checked against the runs.
+    public var expectations: [Expectation]
 
     public init(
         title: String, slug: String, source: String, notebook: [NotebookItem],
-        analytic: AnalyticSpec?, simulation: SimulationSpec?, axes: [SweepAxis], seeds: Int
+        analytic: AnalyticSpec?, simulation: SimulationSpec?, axes: [SweepAxis], seeds: Int,
+        expectations: [Expectation] = []
     ) {
         self.title = title
         self.slug = slug
@@ -32,6 +35,7 @@ public struct Scenario: Sendable {
         self.simulation = simulation
         self.axes = axes
         self.seeds = seeds
+        self.expectations = expectations
     }
 
     /// The number of sweep points (1 when nothing is swept, 0 without a simulation).

@@ -141,7 +141,7 @@ struct CategoryComparisonTests {
         let axes = [AxisDescription(key: "environment.teacher", values: [.text("planner"), .text("scripted")], geometric: false)]
         let findings = FindingsWriter.findings(runs: all, summary: Summarizer.summarize(all), axes: axes, analytic: nil)
         #expect(findings.map(\.kind) == ["comparison"])
-        #expect(findings[0].sentence == "With environment.teacher = planner, search was selected in 8 of 8 runs (95% interval 0.68–1); with environment.teacher = scripted, in 0 of 8 (0–0.32); the intervals of the highest and lowest share do not overlap.")
+        #expect(findings[0].sentence == "With teacher = planner, search was selected in 8 of 8 runs (95% interval 0.68–1); with teacher = scripted, in 0 of 8 (0–0.32); the intervals of the highest and lowest share do not overlap.")
         #expect(findings[0].value == 1)
     }
 }

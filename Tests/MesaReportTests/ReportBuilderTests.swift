@@ -73,6 +73,35 @@ struct ReportBuilderTests {
         #expect(try renderer.reportPage(for: first) == renderer.reportPage(for: second))
     }
 
+    @Test("checked predictions open the findings, each marked with its verdict")
+    func predictions() {
+        var results = Fixtures.results()
+        let others = results.findings
+        results.findings = [
+            Finding(kind: "expectation", metric: "mesa_optimizer", axis: "", value: nil,
+                    sentence: "Predicted: A. Checked: it does.", verdict: "holds"),
+            Finding(kind: "expectation", metric: "proxy_pursuit", axis: "", value: nil,
+                    sentence: "Predicted: B. Checked: it is not.", verdict: "fails"),
+            Finding(kind: "expectation", metric: "deceptive", axis: "", value: nil,
+                    sentence: "Predicted: C. Checked: the runs cannot tell.", verdict: "unclear"),
+        ] + others
+        let markdown = ReportBuilder(results: results).findingsMarkdown()
+        #expect(markdown.hasPrefix("""
+            ## Findings
+
+            ### Predictions checked
+
+            - **Holds.** Predicted: A. Checked: it does.
+            - **Does not hold.** Predicted: B. Checked: it is not.
+            - **Not shown.** Predicted: C. Checked: the runs cannot tell.
+
+            ### What the runs show
+
+            - 
+            """))
+        #expect(markdown.contains(others[0].sentence.markdownEscaped))
+    }
+
     @Test("hostile scenario text is escaped everywhere", arguments: [
         "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{mustache}} {{{raw}}}",
     ])

@@ -4,7 +4,8 @@ import MesaResults
 package enum AxisNames {
     /// The short name of a `block.key`: N for `environment.instances`, K for
     /// `model.parameters`, λ_DL for `bias.description_length`, μ_T for `bias.speed`, d for
-    /// `deception.detector_cost`; any other key as written.
+    /// `deception.detector_cost`; any other key by its name alone (`false_positive`), except
+    /// deployment keys, which keep their block (`deployment instances`).
     package static func short(_ key: String) -> String {
         switch key {
         case "environment.instances", "analytic.instances": return "N"
@@ -14,7 +15,10 @@ package enum AxisNames {
         case "deception.detector_cost": return "d"
         case "analytic.power": return "P"
         case "analytic.max_bits": return "x_max"
-        default: return key
+        default:
+            guard let dot = key.firstIndex(of: ".") else { return key }
+            let block = key[..<dot], name = key[key.index(after: dot)...]
+            return block == "deployment" ? "deployment \(name)" : String(name)
         }
     }
 

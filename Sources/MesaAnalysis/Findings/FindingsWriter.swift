@@ -1,10 +1,12 @@
 import MesaResults
+import MesaScenario
 
 /// Writes the findings of a scenario: facts computed from the numbers, each with a sentence
 /// that carries its numbers and claims nothing they do not support. Deterministic: the same
 /// inputs give the same findings in the same order, with locale-free number text.
 public enum FindingsWriter {
     /// Every finding, in this order:
+    /// 0. the scenario's predictions, each checked against the summaries (`expectation`);
     /// 1. the analytic curves (`analytic`), when `analytic` is given;
     /// 2. for each numeric swept axis in `axes` order, and each slice of the other axes:
     ///    the crossover of the mesa-optimizer share (`crossover`) followed by the bimodality
@@ -18,8 +20,9 @@ public enum FindingsWriter {
     ///
     /// `summary` is what `Summarizer.summarize(runs)` returns. O(runs + points · axes).
     public static func findings(runs: [RunRecord], summary: [PointSummary], axes: [AxisDescription],
-                                analytic: AnalyticFindings?) -> [Finding] {
-        var findings = analytic.map(analyticFindings) ?? []
+                                analytic: AnalyticFindings?, expectations: [Expectation] = []) -> [Finding] {
+        var findings = ExpectationCheck.findings(expectations, summary: summary, axes: axes)
+        findings += analytic.map(analyticFindings) ?? []
         var simulatedCrossovers: [Finding] = []
         for axis in axes where SweepSeries.isNumeric(axis) {
             let series = SweepSeries.series(along: axis, axes: axes, summary: summary)

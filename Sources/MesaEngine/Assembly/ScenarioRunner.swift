@@ -50,7 +50,7 @@ public struct ScenarioRunner: Sendable {
         }
         let summary = Summarizer.summarize(output.runs)
         let findings = FindingsWriter.findings(runs: output.runs, summary: summary, axes: axes,
-                                               analytic: analytic?.findings)
+                                               analytic: analytic?.findings, expectations: scenario.expectations)
         return ScenarioResults(
             scenario: scenario.title, slug: scenario.slug,
             source_sha256: SHA256.hex(Array(scenario.source.utf8)), tool_version: toolVersion,

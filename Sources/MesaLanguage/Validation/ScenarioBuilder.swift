@@ -6,10 +6,12 @@ struct ScenarioBuilder {
     let file: FileSyntax
     let header: HeaderSyntax
     let settings: [Validator.CheckedSetting]
+    let expectations: [Expectation]
 
     var scenario: Scenario {
         Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.text, notebook: notebook,
-                 analytic: analytic, simulation: simulation, axes: axes, seeds: seeds)
+                 analytic: analytic, simulation: simulation, axes: axes, seeds: seeds,
+                 expectations: simulation == nil ? [] : expectations)
     }
 
     private var notebook: [NotebookItem] {

@@ -32,7 +32,7 @@ struct Validator {
     var settings: [CheckedSetting] = []
     var pendingCosts: [PendingCost] = []
     /// Error positions already reported for the current statement: a range sweep reports once.
-    private var reportedOffsets: Set<Int> = []
+    var reportedOffsets: Set<Int> = []
 
     init(source: SourceText, diagnostics: DiagnosticCollector) {
         self.source = source
@@ -47,12 +47,13 @@ struct Validator {
     /// The scenario, or `nil` when an error was found (here or earlier).
     mutating func validate(_ file: FileSyntax) -> Scenario? {
         var seenBlocks: [String: SourceRange] = [:]
+        var expectationBlocks: [BlockSyntax] = []
         for case .block(let block) in file.items {
             if diagnostics.isSaturated { return nil }
-            guard SettingCatalog.blocks.contains(block.name) else {
+            guard Self.blockNames.contains(block.name) else {
                 diagnostics.error("unknown block '\(block.name)'", at: block.nameRange,
-                                  notes: Suggestion.note(for: block.name, among: SettingCatalog.blocks)
-                                    + [Diagnostic.Note("the blocks are \(SettingCatalog.blocks.joined(separator: ", "))")])
+                                  notes: Suggestion.note(for: block.name, among: Self.blockNames)
+                                    + [Diagnostic.Note("the blocks are \(Self.blockNames.joined(separator: ", "))")])
                 continue
             }
             if let first = seenBlocks[block.name] {
@@ -61,12 +62,19 @@ struct Validator {
             } else {
                 seenBlocks[block.name] = block.nameRange
             }
-            checkStatements(of: block)
+            if block.name == Self.expectationBlock {
+                expectationBlocks.append(block)
+            } else {
+                checkStatements(of: block)
+            }
         }
         checkPendingCosts()
+        // After every block: expectations name swept settings wherever they are written.
+        let expectations = expectationBlocks.flatMap { checkExpectations($0) }
         warnAboutIgnoredBlocks(file, seenBlocks)
         guard let header = file.header, !diagnostics.hasErrors else { return nil }
-        return ScenarioBuilder(source: source, file: file, header: header, settings: settings).scenario
+        return ScenarioBuilder(source: source, file: file, header: header, settings: settings,
+                               expectations: expectations).scenario
     }
 
     private mutating func checkStatements(of block: BlockSyntax) {

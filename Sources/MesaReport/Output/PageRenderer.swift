@@ -83,11 +83,12 @@ package struct IndexEntry: Sendable, Hashable {
         headlines = Self.headlines(results.findings)
     }
 
-    /// The findings that say most about a scenario, first: the claim check, crossovers and the
-    /// style selected along the sweep before comparisons and analytic sentences, trends last.
+    /// The findings that say most about a scenario, first: its checked predictions, the claim
+    /// check, crossovers and the style selected along the sweep before comparisons and analytic
+    /// sentences, trends last.
     /// Findings of equal rank keep their order.
     static func headlines(_ findings: [Finding]) -> [String] {
-        let rank = ["claim": 0, "crossover": 1, "selection": 2, "optimizer_comparison": 3, "comparison": 4,
+        let rank = ["expectation": -1, "claim": 0, "crossover": 1, "selection": 2, "optimizer_comparison": 3, "comparison": 4,
                     "analytic": 5, "analytic_vs_simulated": 6, "bimodality": 7]
         return findings.enumerated()
             .sorted { (rank[$0.element.kind] ?? 9, $0.offset) < (rank[$1.element.kind] ?? 9, $1.offset) }

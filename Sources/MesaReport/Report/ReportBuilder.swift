@@ -59,16 +59,35 @@ package struct ReportBuilder: Sendable {
             style: "setup")
     }
 
-    /// Every finding as a sentence.
+    /// Every finding as a sentence; the scenario's checked predictions first, each marked with
+    /// its verdict.
     func findingsMarkdown() -> String {
         var markdown = "## Findings\n\n"
         if results.findings.isEmpty {
             return markdown + "No findings were computed for this scenario.\n"
         }
-        for finding in results.findings {
+        let predictions = results.findings.filter { $0.kind == "expectation" }
+        let others = results.findings.filter { $0.kind != "expectation" }
+        if !predictions.isEmpty {
+            markdown += "### Predictions checked\n\n"
+            for finding in predictions {
+                markdown += "- **\(Self.verdictLabel(finding.verdict))** \(finding.sentence.markdownEscaped)\n"
+            }
+            if !others.isEmpty { markdown += "\n### What the runs show\n\n" }
+        }
+        for finding in others {
             markdown += "- \(finding.sentence.markdownEscaped)\n"
         }
         return markdown
+    }
+
+    /// How the report marks a checked prediction.
+    static func verdictLabel(_ verdict: String?) -> String {
+        switch verdict {
+        case "holds": return "Holds."
+        case "fails": return "Does not hold."
+        default: return "Not shown."
+        }
     }
 
     /// A unique figure name built from `words`.

@@ -1,0 +1,213 @@
+import MesaScenario
+
+/// The `expect` block: one prediction per statement, checked against the sweep's axes once
+/// every settings block has been read (the block may come before the settings it names).
+///
+/// ```
+/// METRIC (rises | falls) along AXIS  [at AXIS VALUE (, AXIS VALUE)*]
+/// METRIC (at_most | at_least) NUMBER [at AXIS VALUE (, AXIS VALUE)*]
+/// crossover AXIS (rises | falls) along AXIS [at …]
+/// ```
+/// AXIS is a swept key's name (`instances`, `parameters`, `optimizer`); where the environment
+/// and the deployment both sweep it, the environment's is meant.
+extension Validator {
+    static let expectationBlock = "expect"
+
+    /// Every block name the language accepts, for diagnostics.
+    static var blockNames: [String] { SettingCatalog.blocks + [expectationBlock] }
+
+    /// The block's expectations, or `nil` after reporting what is wrong with them.
+    mutating func checkExpectations(_ block: BlockSyntax) -> [Expectation] {
+        var expectations: [Expectation] = []
+        for statement in block.statements where !statement.isMalformed {
+            reportedOffsets = []
+            if let expectation = expectation(statement) { expectations.append(expectation) }
+        }
+        return expectations
+    }
+
+    private mutating func expectation(_ statement: StatementSyntax) -> Expectation? {
+        let metric = statement.key
+        guard metric == Expectation.crossoverKey || Expectation.metrics.contains(metric) else {
+            report("unknown metric '\(metric)' in an expectation", at: statement.keyRange,
+                   notes: Suggestion.note(for: metric, among: Expectation.metrics + [Expectation.crossoverKey])
+                       + [Diagnostic.Note("an expectation names a metric (\(Expectation.metrics.prefix(4).joined(separator: ", ")), …) or 'crossover'")])
+            return nil
+        }
+        var groups: [[ScalarSyntax]] = []
+        for group in statement.groups {
+            var scalars: [ScalarSyntax] = []
+            for value in group {
+                guard case .scalar(let scalar) = value else {
+                    report("an expectation takes single values, not a list or a range", at: value.range,
+                           notes: [Diagnostic.Note("write one expectation per value, e.g. 'at instances 1'")])
+                    return nil
+                }
+                scalars.append(scalar)
+            }
+            groups.append(scalars)
+        }
+        var words = ExpectationWords(groups[0], end: statement.valuesRange)
+        let claim: Expectation.Claim
+        if metric == Expectation.crossoverKey {
+            guard let axis = sweptAxis(words.next(), role: "the axis N* lies on", end: words.lastRange),
+                  let direction = direction(words.next(), end: words.lastRange),
+                  keyword("along", words.next(), after: "'\(direction.rawValue)'", end: words.lastRange),
+                  let along = sweptAxis(words.next(), role: "the axis N* is compared along", end: words.lastRange)
+            else { return nil }
+            guard axis.isNumeric else {
+                report("N* lies on a numeric axis; '\(axis.setting.key.name)' takes words", at: axis.range)
+                return nil
+            }
+            guard axis.setting.key.qualifiedName != along.setting.key.qualifiedName else {
+                report("a crossover is compared along a different axis than the one it lies on", at: along.range)
+                return nil
+            }
+            claim = .crossover(axis: axis.setting.key.qualifiedName, direction: direction,
+                               along: along.setting.key.qualifiedName)
+        } else {
+            let word = words.next()
+            if let name = word?.word, let direction = Expectation.Direction(rawValue: name) {
+                guard keyword("along", words.next(), after: "'\(direction.rawValue)'", end: words.lastRange),
+                      let axis = sweptAxis(words.next(), role: "the axis the trend runs along", end: words.lastRange)
+                else { return nil }
+                claim = .trend(metric: metric, direction: direction, axis: axis.setting.key.qualifiedName)
+            } else if let name = word?.word, let bound = Expectation.Bound(rawValue: name) {
+                guard let value = words.next(), let number = plainNumber(value) else {
+                    report("expected a number after '\(bound.rawValue)'", at: words.lastRange)
+                    return nil
+                }
+                claim = .level(metric: metric, bound: bound, value: number)
+            } else {
+                report("expected 'rises', 'falls', 'at_most' or 'at_least' after '\(metric)'",
+                       at: word?.range ?? words.lastRange)
+                return nil
+            }
+        }
+        // Filters: `at AXIS VALUE…` ends the first group; each further group is `AXIS VALUE…`.
+        var filterGroups: [ExpectationWords] = []
+        if let next = words.next() {
+            guard keyword("at", next, after: "the claim", end: next.range) else { return nil }
+            filterGroups.append(words)
+        }
+        if groups.count > 1 {
+            guard !filterGroups.isEmpty else {
+                report("a comma in an expectation separates the axes after 'at'",
+                       at: groups[1].first?.range ?? statement.valuesRange)
+                return nil
+            }
+            filterGroups += groups.dropFirst().map { ExpectationWords($0, end: statement.valuesRange) }
+        }
+        var filters: [Expectation.Filter] = []
+        for var group in filterGroups {
+            guard let filter = filter(&group) else { return nil }
+            filters.append(filter)
+        }
+        return Expectation(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
+                           + source.text(of: statement.valuesRange))
+    }
+
+    /// `AXIS VALUE…`: the axis and its value's text, which must be one of the axis's values.
+    private mutating func filter(_ words: inout ExpectationWords) -> Expectation.Filter? {
+        guard let axis = sweptAxis(words.next(), role: "the axis of the point", end: words.lastRange), let first = words.next() else {
+            report("expected an axis and one of its values after 'at'", at: words.lastRange)
+            return nil
+        }
+        var parts = [first]
+        while let more = words.next() { parts.append(more) }
+        let text = parts.map(valueText).joined(separator: " ")
+        let values = axis.setting.values.map(\.text)
+        guard values.contains(text) else {
+            let range = SourceRange(start: first.range.start, end: parts[parts.count - 1].range.end)
+            report("'\(axis.setting.key.name)' is not swept at \(text)", at: range,
+                   notes: [Diagnostic.Note("its values are \(values.joined(separator: ", "))")])
+            return nil
+        }
+        return Expectation.Filter(axis: axis.setting.key.qualifiedName, value: text)
+    }
+
+    private struct AxisReference {
+        var setting: CheckedSetting
+        var range: SourceRange
+        var isNumeric: Bool { setting.values.allSatisfy { $0.number != nil } }
+    }
+
+    /// The swept setting a word names: the environment's when several blocks sweep that key.
+    private mutating func sweptAxis(_ scalar: ScalarSyntax?, role: String, end: SourceRange) -> AxisReference? {
+        let swept = settings.filter { $0.isSwept && $0.key.block != "analytic" }
+        guard let scalar, let name = scalar.word else {
+            report("expected the name of a swept setting (\(role))", at: scalar?.range ?? end,
+                   notes: sweptNote(swept))
+            return nil
+        }
+        let matches = swept.filter { $0.key.name == name }
+        guard let match = matches.first(where: { $0.key.block == "environment" }) ?? matches.first else {
+            report("'\(name)' is not a swept setting of this scenario", at: scalar.range, notes: sweptNote(swept))
+            return nil
+        }
+        return AxisReference(setting: match, range: scalar.range)
+    }
+
+    private func sweptNote(_ swept: [CheckedSetting]) -> [Diagnostic.Note] {
+        guard !swept.isEmpty else {
+            return [Diagnostic.Note("nothing is swept: an expectation compares the values of a swept setting")]
+        }
+        return [Diagnostic.Note("the swept settings are \(swept.map(\.key.name).joined(separator: ", "))")]
+    }
+
+    private mutating func direction(_ scalar: ScalarSyntax?, end: SourceRange) -> Expectation.Direction? {
+        guard let scalar, let word = scalar.word, let direction = Expectation.Direction(rawValue: word) else {
+            report("expected 'rises' or 'falls'", at: scalar?.range ?? end)
+            return nil
+        }
+        return direction
+    }
+
+    private mutating func keyword(_ keyword: String, _ scalar: ScalarSyntax?, after: String, end: SourceRange) -> Bool {
+        guard let scalar, scalar.word == keyword else {
+            report("expected '\(keyword)' after \(after)", at: scalar?.range ?? end)
+            return false
+        }
+        return true
+    }
+
+    private func plainNumber(_ scalar: ScalarSyntax) -> Double? {
+        if case .expression(let e) = scalar.kind, case .number(let value) = e.kind { return value }
+        if case .expression(let e) = scalar.kind, case .negate(let inner) = e.kind, case .number(let value) = inner.kind {
+            return -value
+        }
+        return nil
+    }
+
+    /// A value as `SettingValue.text` would write it: numbers without a trailing `.0`; anything
+    /// else as written.
+    private func valueText(_ scalar: ScalarSyntax) -> String {
+        if let number = plainNumber(scalar) { return Expression.format(number) }
+        if let word = scalar.word { return word }
+        switch scalar.kind {
+        case .string(let string): return string
+        case let .size(width, height): return "\(Expression.format(width)) x \(Expression.format(height))"
+        case .expression: return source.text(of: scalar.range)
+        }
+    }
+}
+
+/// The scalars of one comma group, read left to right.
+struct ExpectationWords {
+    private var scalars: ArraySlice<ScalarSyntax>
+    /// The last scalar read, or the statement's end when none: where "expected …" points.
+    private(set) var lastRange: SourceRange
+
+    init(_ scalars: [ScalarSyntax], end: SourceRange) {
+        self.scalars = scalars[...]
+        lastRange = SourceRange(at: end.end)
+    }
+
+    mutating func next() -> ScalarSyntax? {
+        guard let scalar = scalars.popFirst() else {
+            return nil
+        }
+        lastRange = scalar.range
+        return scalar
+    }
+}
