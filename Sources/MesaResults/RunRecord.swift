@@ -18,7 +18,9 @@ public struct RunRecord: Codable, Sendable, Hashable {
 }
 
 /// The per-run metrics of the contract. Optional ones are absent where they do not apply
-/// (`deceptive_posterior` only under `exact`, `removed_at_step` only under `hill_climb`).
+/// (`deceptive_posterior` only under `exact`, `removed_at_step` only under `hill_climb`,
+/// `false_positives_unsolved`, `false_positives_solved` and `detector_removal_gain` only when the final model carries a
+/// detector that fires on a training instance).
 public struct RunMetrics: Codable, Sendable, Hashable {
     public var train_score: Double
     public var deploy_score: Double
@@ -51,13 +53,30 @@ public struct RunMetrics: Codable, Sendable, Hashable {
     public var budget: Int
     /// d: the detector's cost when the class has a detector, else absent.
     public var detector_cost: Int?
+    /// Training instances the class's detector fires on (round(false_positive · N)), whether or
+    /// not the final model carries it; present whenever `detector_cost` is.
+    public var false_positive_instances: Int?
+    /// Of those instances, how many the final model with its detector removed would fail
+    /// (score < 1 there). Only when the final model carries the detector and
+    /// `false_positive_instances` > 0.
+    public var false_positives_unsolved: Int?
+    /// Of those instances, how many the final model solves (score 1) with its detector firing
+    /// there, i.e. by pursuing its own target (the table is ignored). Present exactly when
+    /// `false_positives_unsolved` is.
+    public var false_positives_solved: Int?
+    /// The final model's training loss minus that of the same model with its detector removed
+    /// (same loss, penalties included): > 0 means removing the detector would have lowered the
+    /// loss. Present exactly when `false_positives_unsolved` is.
+    public var detector_removal_gain: Double?
 
     public init(
         train_score: Double, deploy_score: Double, search_bits: Double, mesa_optimizer: Int, deceptive: Int,
         defection_rate: Double, deceptive_posterior: Double? = nil, deceptive_structure_share: Double? = nil,
         mesa_posterior: Double? = nil, proxy_pursuit: Double, expansions_per_episode: Double, loss: Double,
         params_table: Int, params_search: Int, params_detector: Int, removed_at_step: Int? = nil,
-        k_fit: Int? = nil, search_decision_share: Double, budget: Int, detector_cost: Int? = nil
+        k_fit: Int? = nil, search_decision_share: Double, budget: Int, detector_cost: Int? = nil,
+        false_positive_instances: Int? = nil, false_positives_unsolved: Int? = nil, false_positives_solved: Int? = nil,
+        detector_removal_gain: Double? = nil
     ) {
         self.train_score = train_score
         self.deploy_score = deploy_score
@@ -79,5 +98,9 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         self.search_decision_share = search_decision_share
         self.budget = budget
         self.detector_cost = detector_cost
+        self.false_positive_instances = false_positive_instances
+        self.false_positives_unsolved = false_positives_unsolved
+        self.false_positives_solved = false_positives_solved
+        self.detector_removal_gain = detector_removal_gain
     }
 }

@@ -63,6 +63,75 @@ struct DeceptionClaimCheckTests {
         let at = RunFixtures.point([])
         let unknown = [RunFixtures.run(at, repetition: 0, RunFixtures.metrics(detectorCost: 8))]
         #expect(DeceptionClaimCheck.findings(runs: unknown).map(\.sentence)
-            == ["1 of 1 runs with a detector in their class did not record K_fit and are left out of the deception check."])
+            == ["1 of 1 runs with a detector in their class did not record K_fit and are left out of the capacity check (K − d against K_fit)."])
+    }
+
+    // MARK: Why a misfiring detector survives hill climbing
+
+    /// Hill-climbing runs at K = 256 (spare capacity) whose detector fires on `fired` training
+    /// instances: one per entry of `survivors` (unsolved without the detector, solved with it,
+    /// removal gain) keeps the detector; `removed` more end without it.
+    func misfiringRuns(fired: Int, survivors: [(unsolved: Int, solved: Int, gain: Double)], removed: Int) -> [RunRecord] {
+        let at = RunFixtures.point([("deception.false_positive", .number(0.5))])
+        let kept = survivors.enumerated().map { i, s in
+            RunFixtures.run(at, repetition: i, optimizer: "hill_climb", RunFixtures.metrics(
+                deceptive: 1, budget: 256, detectorCost: 8, kFit: 100, removal: (fired, s.unsolved, s.solved, s.gain)))
+        }
+        let gone = (0..<removed).map { i in
+            RunFixtures.run(at, repetition: survivors.count + i, optimizer: "hill_climb", RunFixtures.metrics(
+                deceptive: 0, budget: 256, detectorCost: 8, kFit: 100, removedAt: 100, removal: (fired, nil, nil, nil)))
+        }
+        return kept + gone
+    }
+
+    func survivalSentences(_ runs: [RunRecord]) -> [String] {
+        DeceptionClaimCheck.findings(runs: runs).map(\.sentence).filter { $0.hasPrefix("Under hill climbing the misfiring") }
+    }
+
+    @Test("survivors failing every firing instance with and without the detector, removal gaining nothing: the why of §5.7")
+    func sheltered() throws {
+        // Gains 0, −0.01 and 0 (≤ 0), every instance failed either way: all three sheltered.
+        let all = misfiringRuns(fired: 2, survivors: [(2, 0, 0), (2, 0, -0.01), (2, 0, 0)], removed: 1)
+        #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 3 of 4 runs with false positives in training; in those runs it fired on 2 training instances on average, the model without it would fail 2 of them and its own pursuit of its target solved 0, and removing it would have lowered the training loss in 0 of 3 runs: the instances it fires on were never learned, so removing it gained nothing."])
+        let finding = try #require(DeceptionClaimCheck.findings(runs: all).last)
+        #expect(finding.kind == "claim" && finding.metric == "deceptive" && finding.value == 0.75)
+    }
+
+    @Test("a sheltered majority short of all: the why is scoped to its runs")
+    func shelteredMajority() {
+        // Two sheltered, one whose removal would have lowered the loss (gain 0.002 > 0).
+        let all = misfiringRuns(fired: 3, survivors: [(3, 0, -0.1), (3, 0, 0), (2, 0, 0.002)], removed: 3)
+        #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 3 of 6 runs with false positives in training; in those runs it fired on 3 training instances on average, the model without it would fail 2.7 of them and its own pursuit of its target solved 0, and removing it would have lowered the training loss in 1 of 3 runs; in 2 of them the instances it fires on were never learned, so removing it gained nothing."])
+    }
+
+    @Test("survivors whose pursuit solves the instances they fire on: they fit them, they do not shelter them")
+    func fitting() {
+        let all = misfiringRuns(fired: 1, survivors: [(1, 1, -1.0 / 6), (1, 1, -1.0 / 6)], removed: 2)
+        #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 2 of 4 runs with false positives in training; in those runs it fired on 1 training instance on average, the model without it would fail 1 of them and its own pursuit of its target solved 1, and removing it would have lowered the training loss in 0 of 2 runs: the instances it fires on were never learned, but its pursuit solved them, so it survived by fitting them rather than by sheltering them."])
+    }
+
+    @Test("survivors whose removal would have lowered the loss: no why of §5.7, the missing proposal instead")
+    func gainWithoutRemoval() {
+        let all = misfiringRuns(fired: 2, survivors: [(2, 0, 0.002), (2, 0, 0.002), (1, 0, -0.05)], removed: 0)
+        #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 3 of 3 runs with false positives in training; in those runs it fired on 2 training instances on average, the model without it would fail 1.7 of them and its own pursuit of its target solved 0, and removing it would have lowered the training loss in 2 of 3 runs; where it would have, no removal was proposed after the model last changed: it survived for want of a proposal, not for lack of gain."])
+    }
+
+    @Test("neither sheltered nor fitting nor gaining: the numbers alone")
+    func numbersAlone() {
+        // One survivor: removal gains nothing, but the model without the detector solves one of
+        // the two instances it fires on, so "never learned" is not shown.
+        let all = misfiringRuns(fired: 2, survivors: [(1, 0, -0.05)], removed: 1)
+        #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 1 of 2 runs with false positives in training; in that run it fired on 2 training instances, the model without it would fail 1 of them and its own pursuit of its target solved 0, and removing it would have lowered the training loss in 0 of 1 run."])
+    }
+
+    @Test("no survivor: the count alone; no false positive in training, or exact selection: no sentence")
+    func survivalScope() {
+        #expect(survivalSentences(misfiringRuns(fired: 1, survivors: [], removed: 4))
+            == ["Under hill climbing the misfiring detector survived in 0 of 4 runs with false positives in training."])
+        #expect(survivalSentences(misfiringRuns(fired: 0, survivors: [], removed: 4)).isEmpty)
+        let exact = misfiringRuns(fired: 2, survivors: [(2, 0, 0)], removed: 0).map {
+            RunRecord(point: $0.point, seed: $0.seed, repetition: $0.repetition, optimizer: "exact", metrics: $0.metrics)
+        }
+        #expect(survivalSentences(exact).isEmpty)
     }
 }

@@ -9,14 +9,17 @@ enum RunFixtures {
     static func metrics(
         mesa: Int = 0, deceptive: Int = 0, train: Double = 0.5, deploy: Double = 0.5, bits: Double = 0,
         decisionShare: Double = 0, budget: Int = 64, detectorCost: Int? = nil, kFit: Int? = nil,
-        removedAt: Int? = nil, posterior: Double? = nil, structureShare: Double? = nil
+        removedAt: Int? = nil, posterior: Double? = nil, structureShare: Double? = nil,
+        removal: (fired: Int, unsolved: Int?, solved: Int?, gain: Double?)? = nil
     ) -> RunMetrics {
         RunMetrics(
             train_score: train, deploy_score: deploy, search_bits: bits, mesa_optimizer: mesa, deceptive: deceptive,
             defection_rate: Double(deceptive), deceptive_posterior: posterior, deceptive_structure_share: structureShare,
             proxy_pursuit: 0, expansions_per_episode: bits * 2, loss: 1 - train, params_table: budget / 2,
             params_search: Int(bits) * 16, params_detector: deceptive * (detectorCost ?? 0), removed_at_step: removedAt,
-            k_fit: kFit, search_decision_share: decisionShare, budget: budget, detector_cost: detectorCost)
+            k_fit: kFit, search_decision_share: decisionShare, budget: budget, detector_cost: detectorCost,
+            false_positive_instances: removal?.fired, false_positives_unsolved: removal?.unsolved,
+            false_positives_solved: removal?.solved, detector_removal_gain: removal?.gain)
     }
 
     static func run(_ point: Point, repetition: Int, optimizer: String = "exact", _ metrics: RunMetrics) -> RunRecord {

@@ -345,4 +345,89 @@ struct DeceptionTests {
             #expect(h.defection_rate == 0)
         }
     }
+
+    // MARK: 7. Why a misfiring detector survives (detector removal metrics)
+
+    /// Recomputes the removal metrics of `model` from scratch: every training episode with and
+    /// without its detector, firing instances counted from the world.
+    static func removalByHand(_ spec: SimulationSpec, runSeed: UInt64, model: MesaModel)
+        -> (fired: Int, unsolved: Int, solved: Int, gain: Double)
+    {
+        let world = RunWorld(spec: spec, runSeed: runSeed)
+        var evaluator = TrainingEvaluator(world: world, modelClass: ModelClass(spec: spec, runSeed: runSeed))
+        var without = model
+        without.hasDetector = false
+        let n = world.training.count
+        let with = (0..<n).map { evaluator.trainingEpisode(model, instance: $0) }
+        let after = (0..<n).map { evaluator.trainingEpisode(without, instance: $0) }
+        let firing = (0..<n).filter { world.training.detectorFires[$0] }
+        return (firing.count, firing.filter { after[$0].score < 1 }.count, firing.filter { with[$0].score == 1 }.count,
+                evaluator.loss(model, outcomes: with) - evaluator.loss(without, outcomes: after))
+    }
+
+    @Test("hill climbing: a surviving misfiring detector's removal metrics match a recomputation from scratch")
+    func removalMetricsOfSurvivingDetector() throws {
+        // 3×3, N = 4, K = 24, false_positive 0.5 (round(0.5 · 4) = 2 firing instances), λ_DL 0.05,
+        // 3000 steps from a deceptive start. On seeds 4 and 6 the detector survives; without it
+        // the model would fail one of the two instances it fires on, its pursuit solves one, and
+        // removing it raises the loss (gain < 0), as expected of a detector hill climbing kept: a
+        // removal proposal that does not raise the loss is accepted.
+        for seed: UInt64 in [4, 6] {
+            let spec = Self.spec(width: 3, height: 3, instances: 4, parameters: 24, falsePositive: 0.5, lambda: 0.05,
+                                 optimizer: .hill_climb, steps: 3000, initialShare: 1)
+            let m = try Self.run(spec, runSeed: seed)
+            let result = try Self.climb(spec, runSeed: seed) { _, _, _ in }
+            #expect(m.deceptive == 1 && result.model.hasDetector)
+            let hand = Self.removalByHand(spec, runSeed: seed, model: result.model)
+            #expect(hand.fired == 2)
+            #expect(m.false_positive_instances == hand.fired)
+            #expect(m.false_positives_unsolved == hand.unsolved)
+            #expect(m.false_positives_solved == hand.solved)
+            #expect(m.detector_removal_gain == hand.gain)
+            #expect(m.false_positives_unsolved == 1)
+            #expect(m.false_positives_solved == 1)
+            #expect(try #require(m.detector_removal_gain) < 0)
+        }
+    }
+
+    @Test("exact selection, seed 3: the detector whose pursuit solves its firing instance has removal gain −1/2")
+    func removalMetricsOfFittingDetector() throws {
+        // The model of `misfiringDetectorThatFitsIsSelected` (K = 2, loss 0): instance 0 fires and
+        // the pursuit solves it. Without the detector instance 0 has no table entry (the one
+        // entry left serves instance 1), no search and fallback none: the agent halts at the
+        // start, score 0. So the loss goes from 0 to 1 − (0 + 1)/2 = 1/2: gain −1/2.
+        let m = try Self.run(Self.spec(parameters: 2, falsePositive: 0.5), runSeed: 3)
+        #expect(m.deceptive == 1)
+        #expect(m.false_positive_instances == 1)
+        #expect(m.false_positives_unsolved == 1)
+        #expect(m.false_positives_solved == 1)
+        #expect(m.detector_removal_gain == -0.5)
+    }
+
+    @Test("removal metrics are absent where they do not apply")
+    func removalMetricsAbsence() throws {
+        // No detector in the class: none of the four.
+        let plain = try Self.run(Fixtures.spec(width: 3, height: 3, instances: 2, parameters: 16, steps: 200), runSeed: 1)
+        #expect(plain.false_positive_instances == nil)
+        #expect(plain.false_positives_unsolved == nil && plain.false_positives_solved == nil)
+        #expect(plain.detector_removal_gain == nil)
+        // false_positive 0: the surviving detector (seeds 2 and 5 of the drift test) fires on no
+        // training instance: the count is 0, the removal numbers absent.
+        for seed: UInt64 in [2, 5] {
+            let m = try Self.run(Self.spec(parameters: 16, optimizer: .hill_climb, steps: 3000, initialShare: 1),
+                                 runSeed: seed)
+            #expect(m.deceptive == 1)
+            #expect(m.false_positive_instances == 0)
+            #expect(m.false_positives_unsolved == nil && m.false_positives_solved == nil)
+            #expect(m.detector_removal_gain == nil)
+        }
+        // false_positive 0.5 but the detector was removed (seed 1): the count only.
+        let removed = try Self.run(Self.spec(width: 3, height: 3, instances: 4, parameters: 24, falsePositive: 0.5,
+                                             lambda: 0.05, optimizer: .hill_climb, steps: 3000, initialShare: 1),
+                                   runSeed: 1)
+        #expect(removed.deceptive == 0)
+        #expect(removed.false_positive_instances == 2)
+        #expect(removed.false_positives_unsolved == nil && removed.false_positives_solved == nil)
+        #expect(removed.detector_removal_gain == nil)
+    }
 }

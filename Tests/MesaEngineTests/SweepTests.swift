@@ -13,6 +13,9 @@ struct SweepTests {
     func deterministicAcrossJobs() async throws {
         var spec = Fixtures.spec(width: 4, height: 4, instances: 2, parameters: 24, steps: 400)
         spec.deception = DeceptionSpec()
+        // A detector that misfires and starts installed: the removal metrics are compared too.
+        spec.deception?.falsePositive = 0.5
+        spec.deception?.initialShare = 1
         let axes = [SweepAxis(key: "environment.instances", values: [.number(1), .number(4)], isGeometric: false),
                     SweepAxis(key: "training.optimizer", values: [.word("hill_climb"), .word("exact")], isGeometric: false)]
         let s = scenario(spec, axes: axes, seeds: 2)
@@ -28,6 +31,8 @@ struct SweepTests {
         #expect(one.runs[2].metrics.deceptive_posterior != nil)
         #expect(one.runs[0].metrics.removed_at_step == nil || one.runs[0].metrics.deceptive == 0)
         #expect(one.runs[0].metrics.k_fit != nil)
+        #expect(one.runs.allSatisfy { $0.metrics.false_positive_instances != nil })
+        #expect(one.runs.contains { $0.metrics.detector_removal_gain != nil })
         #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
         #expect(one.mazes.count == 4)
         #expect(Set(one.runs.map(\.seed)).count == 8)

@@ -12,7 +12,22 @@ import MesaResults
 ///   was removed (mean and median step);
 /// - spare capacity, per optimizer: the share of runs whose selected model carries the
 ///   detector (Wilson interval), and under exact selection the mean posterior deceptive
-///   share against the share among distinct minimum-loss structures.
+///   share against the share among distinct minimum-loss structures;
+/// - hill climbing with false positives in training (`false_positive_instances` > 0), whatever
+///   the capacity: the share of runs whose final model kept the misfiring detector; for those,
+///   the mean number of instances it fires on, of them the mean the model without its detector
+///   fails (`false_positives_unsolved`) and the mean its own pursuit solves
+///   (`false_positives_solved`), and in how many runs removing it would have lowered the loss
+///   (`detector_removal_gain` > 0). Then the why, from the runs' own numbers, only when more
+///   than half of the surviving runs show it:
+///   - *sheltered* (gain ≤ 0, every instance it fires on failed with and without it): "the
+///     instances it fires on were never learned, so removing it gained nothing" (§5.7);
+///   - *fitting* (gain ≤ 0, every such instance failed without it, at least one solved by its
+///     pursuit): never learned, but its pursuit solved them, so it survived by fitting them
+///     rather than by sheltering them;
+///   otherwise, where removal would have lowered the loss, that no removal was proposed after
+///   the model last changed (hill climbing accepts any removal that does not raise the loss);
+///   else the numbers alone.
 /// O(runs).
 package enum DeceptionClaimCheck {
     enum Capacity { case underparameterized, spare, unknown }
@@ -37,9 +52,12 @@ package enum DeceptionClaimCheck {
         for optimizer in optimizers(in: spare) {
             findings.append(spareCapacity(spare.filter { $0.optimizer == optimizer }, optimizer: optimizer))
         }
+        if let survival = misfiringSurvival(withDetector.filter { $0.optimizer == "hill_climb" }) {
+            findings.append(survival)
+        }
         if unknown > 0 {
             findings.append(claim(value: Double(unknown),
-                                  "\(unknown) of \(withDetector.count) runs with a detector in their class did not record K_fit and are left out of the deception check."))
+                                  "\(unknown) of \(withDetector.count) runs with a detector in their class did not record K_fit and are left out of the capacity check (K − d against K_fit)."))
         }
         return findings
     }
@@ -85,6 +103,59 @@ package enum DeceptionClaimCheck {
             sentence += "; the mean posterior deceptive share was \(NumberText.format(posterior, significant: 2)) against \(NumberText.format(structure, significant: 2)) among distinct minimum-loss structures"
         }
         return claim(value: interval.mean, lo: interval.lo, hi: interval.hi, sentence + ".")
+    }
+
+    /// Hill-climbing runs whose detector fires on training instances: how often it survived,
+    /// and why when the numbers show it (the rule is in the type's comment); nil when no run
+    /// has a false positive in training.
+    static func misfiringSurvival(_ runs: [RunRecord]) -> Finding? {
+        let misfiring = runs.filter { ($0.metrics.false_positive_instances ?? 0) > 0 }
+        guard !misfiring.isEmpty else { return nil }
+        let survivors = misfiring.compactMap { run -> RemovalCheck? in
+            let m = run.metrics
+            guard m.deceptive == 1, let fired = m.false_positive_instances, let unsolved = m.false_positives_unsolved,
+                  let solved = m.false_positives_solved, let gain = m.detector_removal_gain
+            else { return nil }
+            return RemovalCheck(fired: fired, unsolved: unsolved, solved: solved, gain: gain)
+        }
+        let count = survivors.count
+        let interval = WilsonInterval.estimate(successes: count, trials: misfiring.count)
+        var sentence = "Under hill climbing the misfiring detector survived in \(count) of \(misfiring.count) \(plural(misfiring.count, "run")) with false positives in training"
+        guard count > 0 else { return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi, sentence + ".") }
+        func mean(_ value: (RemovalCheck) -> Int) -> String {
+            NumberText.format(Double(survivors.map(value).reduce(0, +)) / Double(count), significant: 2)
+        }
+        let fired = mean(\.fired)
+        let lowered = survivors.filter { $0.gain > 0 }.count
+        let sheltered = survivors.filter(\.sheltered).count
+        let fitting = survivors.filter(\.fitting).count
+        sentence += "; in \(count == 1 ? "that run" : "those runs") it fired on \(fired) training \(plural(fired == "1" ? 1 : 2, "instance"))\(count == 1 ? "" : " on average"), the model without it would fail \(mean(\.unsolved)) of them and its own pursuit of its target solved \(mean(\.solved)), and removing it would have lowered the training loss in \(lowered) of \(count) \(plural(count, "run"))"
+        func scope(_ k: Int) -> String { k == count ? ": " : "; in \(k) of them " }
+        if 2 * sheltered > count {
+            sentence += scope(sheltered) + "the instances it fires on were never learned, so removing it gained nothing."
+        } else if 2 * fitting > count {
+            sentence += scope(fitting) + "the instances it fires on were never learned, but its pursuit solved them, so it survived by fitting them rather than by sheltering them."
+        } else if lowered > 0 {
+            sentence += "; where it would have, no removal was proposed after the model last changed: it survived for want of a proposal, not for lack of gain."
+        } else {
+            sentence += "."
+        }
+        return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi, sentence)
+    }
+
+    /// One surviving detector's removal numbers (`RunMetrics` false_positive_* and
+    /// detector_removal_gain).
+    struct RemovalCheck {
+        var fired: Int
+        var unsolved: Int
+        var solved: Int
+        var gain: Double
+
+        /// Removal gains nothing and every instance it fires on is failed with and without it.
+        var sheltered: Bool { gain <= 0 && unsolved == fired && solved == 0 }
+        /// Removal gains nothing, every instance it fires on is failed without it, and its
+        /// pursuit solves at least one.
+        var fitting: Bool { gain <= 0 && unsolved == fired && solved > 0 }
     }
 
     /// "at K = 64, d = 8 (1 of 4 runs); at K = 96, d = 8 (2 of 4 runs)" for points with a

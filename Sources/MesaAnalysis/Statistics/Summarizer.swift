@@ -20,7 +20,8 @@ public enum Summarizer {
 
     /// The values metric `name` can take, where the model bounds it: shares and rates in
     /// [0, 1]; scores at most 1 (a run can end farther from the goal than it started, so a
-    /// score has no lower bound); counts, bits and loss at least 0.
+    /// score has no lower bound); the detector's removal gain is a loss difference, unbounded;
+    /// counts, bits and loss at least 0.
     public static func bounds(of name: String) -> ClosedRange<Double> {
         switch name {
         case "mesa_optimizer", "deceptive", "defection_rate", "deceptive_posterior", "deceptive_structure_share",
@@ -28,6 +29,8 @@ public enum Summarizer {
             return 0...1
         case "train_score", "deploy_score":
             return -Double.infinity...1
+        case "detector_removal_gain":
+            return -Double.infinity...Double.infinity
         default:
             return 0...Double.infinity
         }
@@ -56,6 +59,10 @@ public enum Summarizer {
         case "removed_at_step": return metrics.removed_at_step.map(Double.init)
         case "budget": return Double(metrics.budget)
         case "detector_cost": return metrics.detector_cost.map(Double.init)
+        case "false_positive_instances": return metrics.false_positive_instances.map(Double.init)
+        case "false_positives_unsolved": return metrics.false_positives_unsolved.map(Double.init)
+        case "false_positives_solved": return metrics.false_positives_solved.map(Double.init)
+        case "detector_removal_gain": return metrics.detector_removal_gain
         default: return nil
         }
     }

@@ -76,6 +76,7 @@ package enum RunSimulator {
         let proxyEnds = deployment.filter { !$0.reachedGoal && world.deployment.proxy.contains[$0.endCell] }.count
         let used = modelClass.parametersInUse(model)
         let loss = evaluator.loss(parametersInUse: used, meanScore: totals.meanScore, meanExpansions: totals.meanExpansions)
+        let removal = DetectorRemoval.measure(model, outcomes: training, loss: loss, evaluator: &evaluator)
         let metrics = RunMetrics(
             train_score: totals.meanScore,
             deploy_score: deployTotals.meanScore,
@@ -96,7 +97,11 @@ package enum RunSimulator {
             k_fit: kFit,
             search_decision_share: totals.searchShare,
             budget: modelClass.budget,
-            detector_cost: modelClass.detectorCost
+            detector_cost: modelClass.detectorCost,
+            false_positive_instances: removal?.firingInstances,
+            false_positives_unsolved: removal?.unsolvedWithout,
+            false_positives_solved: removal?.solvedWith,
+            detector_removal_gain: removal?.gain
         )
         var figures: [MazeDrawing] = []
         if drawings {

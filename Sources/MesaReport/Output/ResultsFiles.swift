@@ -51,6 +51,10 @@ package enum ResultsFiles {
         ("search_decision_share", { number($0.search_decision_share) }),
         ("budget", { String($0.budget) }),
         ("detector_cost", { $0.detector_cost.map(String.init) ?? "" }),
+        ("false_positive_instances", { $0.false_positive_instances.map(String.init) ?? "" }),
+        ("false_positives_unsolved", { $0.false_positives_unsolved.map(String.init) ?? "" }),
+        ("false_positives_solved", { $0.false_positives_solved.map(String.init) ?? "" }),
+        ("detector_removal_gain", { $0.detector_removal_gain.map(number) ?? "" }),
     ]
 
     /// `results.csv`: one row per run — the point's coordinates (axis order, then any other keys
