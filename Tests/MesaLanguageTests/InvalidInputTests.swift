@@ -23,7 +23,7 @@ import Testing
 
     @Test func unknownBlock() {
         expectError(scenarioFile("environmnt { maze 9 x 9 }"), line: 2, column: 1, "unknown block 'environmnt'",
-                    notes: ["did you mean 'environment'?", "the blocks are analytic, environment, deployment, model, deception, training, bias"])
+                    notes: ["did you mean 'environment'?", "the blocks are analytic, environment, deployment, model, deception, training, bias, expect"])
     }
 
     @Test func duplicateKey() {
