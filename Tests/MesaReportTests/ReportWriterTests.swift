@@ -228,8 +228,14 @@ struct ReportWriterTests {
                         finding("trend", "T2"), finding("claim", "K1"), finding("crossover", "C2")]
         #expect(IndexEntry.headlines(findings) == ["K1", "C1", "C2"])
         #expect(IndexEntry.headlines(Array(findings.prefix(2))) == ["S1", "T1"])
-        // The scenario's own checked predictions come before everything else.
-        #expect(IndexEntry.headlines(findings + [finding("expectation", "E1")]) == ["E1", "K1", "C1"])
+        // The scenario's own checked predictions, counted by verdict, come before everything else.
+        var predictions = ["holds", "fails", "unclear", "holds"].map { verdict in
+            Finding(kind: "expectation", metric: "m", axis: "", value: nil, sentence: verdict, verdict: verdict)
+        }
+        #expect(IndexEntry.headlines(findings + predictions)
+            == ["Of its 4 predictions, 2 hold, 1 does not hold and 1 is not shown by the runs.", "K1", "C1"])
+        predictions = [predictions[1]]
+        #expect(IndexEntry.headlines(predictions + findings) == ["Its one prediction does not hold.", "K1", "C1"])
     }
 
     @Test("a templates directory overrides the built-in templates file by file")

@@ -83,16 +83,36 @@ package struct IndexEntry: Sendable, Hashable {
         headlines = Self.headlines(results.findings)
     }
 
-    /// The findings that say most about a scenario, first: its checked predictions, the claim
-    /// check, crossovers and the style selected along the sweep before comparisons and analytic
-    /// sentences, trends last.
-    /// Findings of equal rank keep their order.
+    /// The findings that say most about a scenario, first: a count of its checked predictions
+    /// by verdict, then the claim check, crossovers and the style selected along the sweep
+    /// before comparisons and analytic sentences, trends last. Findings of equal rank keep
+    /// their order.
     static func headlines(_ findings: [Finding]) -> [String] {
-        let rank = ["expectation": -1, "claim": 0, "crossover": 1, "selection": 2, "optimizer_comparison": 3, "comparison": 4,
+        let rank = ["claim": 0, "crossover": 1, "selection": 2, "optimizer_comparison": 3, "comparison": 4,
                     "analytic": 5, "analytic_vs_simulated": 6, "bimodality": 7]
-        return findings.enumerated()
+        let predictions = findings.filter { $0.kind == "expectation" }
+        let ranked = findings.enumerated()
+            .filter { $0.element.kind != "expectation" }
             .sorted { (rank[$0.element.kind] ?? 9, $0.offset) < (rank[$1.element.kind] ?? 9, $1.offset) }
-            .prefix(headlineLimit)
             .map(\.element.sentence)
+        let tally = predictions.isEmpty ? [] : [predictionTally(predictions)]
+        return Array((tally + ranked).prefix(headlineLimit))
+    }
+
+    /// "Of its 4 predictions, 1 holds, 1 does not hold and 2 are not shown by the runs."
+    static func predictionTally(_ predictions: [Finding]) -> String {
+        func count(_ verdict: String) -> Int { predictions.filter { $0.verdict == verdict }.count }
+        let held = count("holds"), failed = count("fails")
+        let unclear = predictions.count - held - failed
+        guard predictions.count > 1 else {
+            let verdict = held == 1 ? "holds" : failed == 1 ? "does not hold" : "is not shown by the runs"
+            return "Its one prediction \(verdict)."
+        }
+        let parts = [
+            "\(held) \(held == 1 ? "holds" : "hold")",
+            "\(failed) \(failed == 1 ? "does" : "do") not hold",
+            "\(unclear) \(unclear == 1 ? "is" : "are") not shown by the runs",
+        ]
+        return "Of its \(predictions.count) predictions, \(parts[0]), \(parts[1]) and \(parts[2])."
     }
 }
