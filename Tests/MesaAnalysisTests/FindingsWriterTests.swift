@@ -79,7 +79,11 @@ struct FindingsWriterTests {
         let findings = FindingsWriter.findings(runs: all, summary: Summarizer.summarize(all), axes: axes, analytic: nil)
             .filter { $0.kind == "optimizer_comparison" }
         #expect(findings.count == 3)
-        #expect(findings[0].sentence == "Across 2 points run under both optimizers, exact selection chose search more often than hill climbing at 2, less often at 0 and equally often at 0; the 95% intervals do not overlap at 1 (exact ahead at 1, hill climbing ahead at 0).")
+        #expect(findings[0].sentence == "Across 2 points run under both optimizers, exact selection chose search more often than hill climbing at 2; the 95% intervals are apart at 1 of the 2 points, exact ahead at each.")
+        #expect(OptimizerComparison.summarySentence(total: 6, ahead: 3, behind: 0, level: 3, apartAhead: 0, apartBehind: 0)
+            == "Across 6 points run under both optimizers, exact selection chose search more often than hill climbing at 3 and as often at 3; the 95% intervals overlap at every point.")
+        #expect(OptimizerComparison.summarySentence(total: 4, ahead: 2, behind: 1, level: 1, apartAhead: 1, apartBehind: 1)
+            == "Across 4 points run under both optimizers, exact selection chose search more often than hill climbing at 2, less often at 1 and as often at 1; the 95% intervals are apart at 2 of the 4 points, exact ahead at 1, hill climbing at 1.")
         #expect(findings[1].sentence == "At N = 8, search was selected in 4 of 4 runs under exact selection (95% interval 0.51–1) and in 0 of 4 under hill climbing (0–0.49); the intervals do not overlap.")
         #expect(findings[2].value == 0.25)
     }

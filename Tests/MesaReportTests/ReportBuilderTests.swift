@@ -102,6 +102,21 @@ struct ReportBuilderTests {
         #expect(markdown.contains(others[0].sentence.markdownEscaped))
     }
 
+    @Test("trends follow the findings collapsed, in both the HTML and the Markdown report")
+    func collapsedTrends() throws {
+        var results = Fixtures.results()
+        results.findings.append(Finding(kind: "trend", metric: "train_score", axis: "environment.instances", value: -0.2,
+                                        sentence: "The training score falls from 1 at N = 1 to 0.8 at N = 4 <b>."))
+        let document = ReportBuilder(results: results).build()
+        #expect(!ReportBuilder(results: results).findingsMarkdown().contains("training score falls"))
+        let html = document.htmlBody().html
+        let details = try #require(html.range(of: "<details class=\"collapsed-findings\"><summary>Trends of the key metrics along each swept axis (1 finding)</summary>"))
+        let sentence = try #require(html.range(of: "The training score falls from 1 at N = 1 to 0.8 at N = 4 &lt;b&gt;."))
+        #expect(details.upperBound < sentence.lowerBound)
+        #expect(html.range(of: "</details>", range: sentence.upperBound..<html.endIndex) != nil)
+        #expect(document.markdown.contains("<details><summary>Trends of the key metrics along each swept axis (1 finding)</summary>\n\n- The training score falls"))
+    }
+
     @Test("hostile scenario text is escaped everywhere", arguments: [
         "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{mustache}} {{{raw}}}",
     ])

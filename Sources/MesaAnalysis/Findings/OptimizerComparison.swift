@@ -43,9 +43,34 @@ package enum OptimizerComparison {
                                     sentence: sentence))
         }
         guard !perPoint.isEmpty else { return [] }
-        let total = perPoint.count
-        let summary = "Across \(total) \(total == 1 ? "point" : "points") run under both optimizers, exact selection chose search more often than hill climbing at \(ahead), less often at \(behind) and equally often at \(level); the 95% intervals do not overlap at \(apartAhead + apartBehind) (exact ahead at \(apartAhead), hill climbing ahead at \(apartBehind))."
+        let summary = summarySentence(total: perPoint.count, ahead: ahead, behind: behind, level: level,
+                                      apartAhead: apartAhead, apartBehind: apartBehind)
         return [Finding(kind: "optimizer_comparison", metric: "mesa_optimizer", axis: axisKey,
                         value: Double(ahead - behind), sentence: summary)] + perPoint
+    }
+
+    /// "Across 6 points run under both optimizers, exact selection chose search more often than
+    /// hill climbing at 3 and as often at 3; the 95% intervals overlap at every point." Counts of
+    /// zero are left out.
+    static func summarySentence(total: Int, ahead: Int, behind: Int, level: Int, apartAhead: Int, apartBehind: Int)
+        -> String
+    {
+        let counts = [(ahead, "more often than hill climbing at"), (behind, "less often at"), (level, "as often at")]
+            .filter { $0.0 > 0 }.map { "\($0.1) \($0.0)" }
+        let chose = counts.count > 1
+            ? counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
+            : counts.first ?? ""
+        let noun = total == 1 ? "point" : "points"
+        let apart = apartAhead + apartBehind
+        let intervals: String
+        if apart == 0 {
+            intervals = total == 1 ? "the 95% intervals overlap" : "the 95% intervals overlap at every point"
+        } else {
+            let who = apartBehind == 0 ? "exact ahead at each"
+                : apartAhead == 0 ? "hill climbing ahead at each"
+                : "exact ahead at \(apartAhead), hill climbing at \(apartBehind)"
+            intervals = "the 95% intervals are apart at \(apart) of the \(total) \(noun), \(who)"
+        }
+        return "Across \(total) \(noun) run under both optimizers, exact selection chose search \(chose); \(intervals)."
     }
 }

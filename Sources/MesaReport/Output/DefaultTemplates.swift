@@ -212,6 +212,7 @@ enum DefaultTemplates {
       .figure-data { display: none; }
       .source summary { display: none; }
       .source details::details-content { content-visibility: visible; display: block; }
+      .collapsed-findings::details-content { content-visibility: visible; display: block; }
       a { color: inherit; text-decoration: none; }
       h2, h3 { break-after: avoid; }
     }

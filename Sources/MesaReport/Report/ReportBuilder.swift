@@ -43,6 +43,9 @@ package struct ReportBuilder: Sendable {
         if !analyticShown { builder.appendAnalytic(to: &document) }
         if !simulationShown { builder.appendSimulation(to: &document) }
         document.append(markdown: findingsMarkdown())
+        if let trends = trendsMarkdown() {
+            document.append(collapsed: trends.markdown, summary: trends.summary)
+        }
         return document
     }
 
@@ -60,14 +63,15 @@ package struct ReportBuilder: Sendable {
     }
 
     /// Every finding as a sentence; the scenario's checked predictions first, each marked with
-    /// its verdict.
+    /// its verdict. Trends, which are many on multi-axis sweeps, follow collapsed
+    /// (`trendsMarkdown`).
     func findingsMarkdown() -> String {
         var markdown = "## Findings\n\n"
         if results.findings.isEmpty {
             return markdown + "No findings were computed for this scenario.\n"
         }
         let predictions = results.findings.filter { $0.kind == "expectation" }
-        let others = results.findings.filter { $0.kind != "expectation" }
+        let others = results.findings.filter { $0.kind != "expectation" && $0.kind != "trend" }
         if !predictions.isEmpty {
             markdown += "### Predictions checked\n\n"
             for finding in predictions {
@@ -79,6 +83,15 @@ package struct ReportBuilder: Sendable {
             markdown += "- \(finding.sentence.markdownEscaped)\n"
         }
         return markdown
+    }
+
+    /// The trend findings as a list under a summary line that counts them, or `nil` when there
+    /// are none.
+    func trendsMarkdown() -> (summary: String, markdown: String)? {
+        let trends = results.findings.filter { $0.kind == "trend" }
+        guard !trends.isEmpty else { return nil }
+        let summary = "Trends of the key metrics along each swept axis (\(trends.count) \(trends.count == 1 ? "finding" : "findings"))"
+        return (summary, trends.map { "- \($0.sentence.markdownEscaped)\n" }.joined())
     }
 
     /// How the report marks a checked prediction.

@@ -25,6 +25,9 @@ extension ReportDocument {
                 html += "<div class=\"table-scroll data-table \(style)\">\n\(table.html)</div>\n"
             case .figure(let figure, let number):
                 html += Self.figureHTML(figure, number: number)
+            case .collapsed(let summary, let text):
+                html += "<details class=\"collapsed-findings\"><summary>\(summary.htmlEscaped)</summary>\n"
+                    + MarkdownRenderer.html(from: text) + "</details>\n"
             }
         }
         return RenderedBody(html: html, contents: contents.filter { $0.level <= 3 })

@@ -9,6 +9,8 @@ extension ReportDocument {
                 parts.append(text.hasSuffix("\n") ? text : text + "\n")
             case .table(let table, _):
                 parts.append(table.markdown)
+            case .collapsed(let summary, let text):
+                parts.append("<details><summary>\(summary.htmlEscaped)</summary>\n\n\(text.hasSuffix("\n") ? text : text + "\n")\n</details>\n")
             case .figure(let figure, let number):
                 parts.append("""
                     ![Figure \(number): \(figure.title.markdownEscaped)](figures/\(figure.name).svg)

@@ -11,6 +11,8 @@ package struct ReportDocument: Sendable {
         case figure(Figure, number: Int)
         /// A table of generated values; `style` becomes a CSS class in HTML (`setup`, `summary`, …).
         case table(DataTable, style: String)
+        /// Generated (escaped) Markdown shown collapsed under a one-line summary of plain text.
+        case collapsed(summary: String, markdown: String)
     }
 
     package var title: String
@@ -44,6 +46,11 @@ package struct ReportDocument: Sendable {
     /// Appends a table.
     package mutating func append(table: DataTable, style: String) {
         blocks.append(.table(table, style: style))
+    }
+
+    /// Appends Markdown shown collapsed under `summary` (plain text, escaped on output).
+    package mutating func append(collapsed markdown: String, summary: String) {
+        blocks.append(.collapsed(summary: summary, markdown: markdown))
     }
 
     /// Appends a figure with the next number.
