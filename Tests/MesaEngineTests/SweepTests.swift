@@ -35,6 +35,7 @@ struct SweepTests {
         #expect(one.runs.contains { $0.metrics.detector_removal_gain != nil })
         #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
         #expect(one.mazes.count == 4)
+        #expect(one.mazes[0].caption.hasSuffix("N = 1, optimizer = hill_climb, repetition 0"))
         #expect(Set(one.runs.map(\.seed)).count == 8)
     }
 

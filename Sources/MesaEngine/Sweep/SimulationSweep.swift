@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MesaAnalysis
 import MesaResults
 import MesaScenario
 
@@ -134,8 +135,9 @@ public struct SimulationSweep: Sendable {
         Point(point.coordinates.map { Point.Coordinate(key: $0.key, value: ScenarioRunner.pointValue($0.value)) })
     }
 
+    /// "K = 24, optimizer = hill_climb, repetition 0": swept settings named as the findings name them.
     static func caption(_ point: RunPoint, repetition: Int) -> String {
-        let where_ = point.coordinates.map { "\($0.key) = \($0.value.text)" }.joined(separator: ", ")
-        return (where_.isEmpty ? "" : where_ + ", ") + "repetition \(repetition)"
+        let where_ = point.coordinates.isEmpty ? "" : AxisNames.describe(coordinates(point)) + ", "
+        return where_ + "repetition \(repetition)"
     }
 }
