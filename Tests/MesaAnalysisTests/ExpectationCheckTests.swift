@@ -54,6 +54,13 @@ import Testing
         let everywhere = Self.check(.level(metric: "mesa_optimizer", bound: .atMost, value: 0.6))
         #expect(everywhere.verdict == "fails")
         #expect(everywhere.sentence.hasPrefix("Predicted: the share of runs selecting search is at most 0.6 at every point. Checked: it is not (contradicted at 1 of 3 points, shown at 2): "))
+        let nowhere = Self.check(.level(metric: "mesa_optimizer", bound: .atLeast, value: 0.6))
+        #expect(nowhere.verdict == "fails")
+        #expect(nowhere.sentence.contains("Checked: it is not (contradicted at 1 of 3 points, shown at 1): "))
+        let untold = Self.check(.level(metric: "mesa_optimizer", bound: .atMost, value: 0.4),
+                                runs: RunFixtures.instancesRuns(4, searching: 3, of: 6) + RunFixtures.instancesRuns(16, searching: 3, of: 6))
+        #expect(untold.verdict == "unclear")
+        #expect(untold.sentence.contains("Checked: the runs cannot tell (neither shown nor contradicted at any of the 2 points): "))
     }
 
     @Test("no run at the named point: the prediction cannot be checked")

@@ -145,8 +145,13 @@ package enum ExpectationCheck {
             let unit = kind == .points ? "points" : "slices", where_ = kind == .points ? "at" : "in"
             switch verdict {
             case .holds: clause += " \(where_) all \(checks.count) \(unit)"
-            case .fails: clause += " (contradicted \(where_) \(failed) of \(checks.count) \(unit), shown \(where_) \(held))"
-            case .unclear: clause += " (shown \(where_) \(held) of \(checks.count) \(unit), contradicted \(where_) none)"
+            case .fails:
+                clause += " (contradicted \(where_) \(failed) of \(checks.count) \(unit)"
+                    + (held > 0 ? ", shown \(where_) \(held))" : ")")
+            case .unclear:
+                clause += held > 0
+                    ? " (shown \(where_) \(held) of \(checks.count) \(unit), contradicted \(where_) none)"
+                    : " (neither shown nor contradicted \(where_) any of the \(checks.count) \(unit))"
             }
         }
         let shown = checks.count <= 4 ? checks : checks.filter { $0.verdict != .holds }
