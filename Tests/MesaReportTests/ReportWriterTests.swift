@@ -234,6 +234,10 @@ struct ReportWriterTests {
         }
         #expect(IndexEntry.headlines(findings + predictions)
             == ["Of its 4 predictions, 2 hold, 1 does not hold and 1 is not shown by the runs.", "K1", "C1"])
+        #expect(IndexEntry.predictionTally(Array(predictions.prefix(2))) == "Of its 2 predictions, 1 holds and 1 does not hold.")
+        #expect(IndexEntry.predictionTally([predictions[0], predictions[3]]) == "Both its predictions hold.")
+        #expect(IndexEntry.predictionTally([predictions[2], predictions[2], predictions[2]])
+            == "None of its 3 predictions is shown or contradicted by the runs: the intervals cannot tell.")
         predictions = [predictions[1]]
         #expect(IndexEntry.headlines(predictions + findings) == ["Its one prediction does not hold.", "K1", "C1"])
     }

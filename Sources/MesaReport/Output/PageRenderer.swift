@@ -99,20 +99,30 @@ package struct IndexEntry: Sendable, Hashable {
         return Array((tally + ranked).prefix(headlineLimit))
     }
 
-    /// "Of its 4 predictions, 1 holds, 1 does not hold and 2 are not shown by the runs."
+    /// "Of its 4 predictions, 1 holds, 1 does not hold and 2 are not shown by the runs."; counts
+    /// of zero are left out, and a single verdict is said as such ("All 3 of its predictions hold.").
     static func predictionTally(_ predictions: [Finding]) -> String {
         func count(_ verdict: String) -> Int { predictions.filter { $0.verdict == verdict }.count }
         let held = count("holds"), failed = count("fails")
         let unclear = predictions.count - held - failed
-        guard predictions.count > 1 else {
+        let total = predictions.count
+        if total == 1 {
             let verdict = held == 1 ? "holds" : failed == 1 ? "does not hold" : "is not shown by the runs"
             return "Its one prediction \(verdict)."
         }
+        let all = total == 2 ? "Both its predictions" : "All \(total) of its predictions"
+        if held == total { return "\(all) hold." }
+        if failed == total { return "\(all) do not hold." }
+        if unclear == total {
+            let none = total == 2 ? "Neither of its 2 predictions" : "None of its \(total) predictions"
+            return "\(none) is shown or contradicted by the runs: the intervals cannot tell."
+        }
         let parts = [
-            "\(held) \(held == 1 ? "holds" : "hold")",
-            "\(failed) \(failed == 1 ? "does" : "do") not hold",
-            "\(unclear) \(unclear == 1 ? "is" : "are") not shown by the runs",
-        ]
-        return "Of its \(predictions.count) predictions, \(parts[0]), \(parts[1]) and \(parts[2])."
+            held > 0 ? "\(held) \(held == 1 ? "holds" : "hold")" : nil,
+            failed > 0 ? "\(failed) \(failed == 1 ? "does" : "do") not hold" : nil,
+            unclear > 0 ? "\(unclear) \(unclear == 1 ? "is" : "are") not shown by the runs" : nil,
+        ].compactMap { $0 }
+        let list = parts.count == 3 ? "\(parts[0]), \(parts[1]) and \(parts[2])" : "\(parts[0]) and \(parts[1])"
+        return "Of its \(total) predictions, \(list)."
     }
 }
