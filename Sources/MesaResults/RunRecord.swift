@@ -20,7 +20,8 @@ public struct RunRecord: Codable, Sendable, Hashable {
 /// The per-run metrics of the contract. Optional ones are absent where they do not apply
 /// (`deceptive_posterior` only under `exact`, `removed_at_step` only under `hill_climb`,
 /// `false_positives_unsolved`, `false_positives_solved` and `detector_removal_gain` only when the final model carries a
-/// detector that fires on a training instance).
+/// detector that fires on a training instance; the objective weights only when the model has
+/// search machinery).
 public struct RunMetrics: Codable, Sendable, Hashable {
     public var train_score: Double
     public var deploy_score: Double
@@ -68,6 +69,12 @@ public struct RunMetrics: Codable, Sendable, Hashable {
     /// (same loss, penalties included): > 0 means removing the detector would have lowered the
     /// loss. Present exactly when `false_positives_unsolved` is.
     public var detector_removal_gain: Double?
+    /// The learned objective h_w of the search module — the mesa-objective: its weight on the
+    /// distance to the goal marker (1 seeks the goal, −1 flees it, 0 ignores it). Present only
+    /// when the model has search machinery (m > 0); without it the weights are unused.
+    public var objective_goal_weight: Int?
+    /// The mesa-objective's weight on the distance to the proxy region, as `objective_goal_weight`.
+    public var objective_proxy_weight: Int?
 
     public init(
         train_score: Double, deploy_score: Double, search_bits: Double, mesa_optimizer: Int, deceptive: Int,
@@ -76,7 +83,7 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         params_table: Int, params_search: Int, params_detector: Int, removed_at_step: Int? = nil,
         k_fit: Int? = nil, search_decision_share: Double, budget: Int, detector_cost: Int? = nil,
         false_positive_instances: Int? = nil, false_positives_unsolved: Int? = nil, false_positives_solved: Int? = nil,
-        detector_removal_gain: Double? = nil
+        detector_removal_gain: Double? = nil, objective_goal_weight: Int? = nil, objective_proxy_weight: Int? = nil
     ) {
         self.train_score = train_score
         self.deploy_score = deploy_score
@@ -102,5 +109,7 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         self.false_positives_unsolved = false_positives_unsolved
         self.false_positives_solved = false_positives_solved
         self.detector_removal_gain = detector_removal_gain
+        self.objective_goal_weight = objective_goal_weight
+        self.objective_proxy_weight = objective_proxy_weight
     }
 }

@@ -61,7 +61,7 @@ public struct Expectation: Sendable, Hashable {
         "mesa_optimizer", "deceptive", "train_score", "deploy_score", "search_bits", "defection_rate",
         "proxy_pursuit", "search_decision_share", "expansions_per_episode", "loss", "params_table",
         "params_search", "params_detector", "deceptive_posterior", "deceptive_structure_share",
-        "mesa_posterior", "k_fit",
+        "mesa_posterior", "k_fit", "objective_goal_weight", "objective_proxy_weight",
     ]
 
     /// The statement key of a crossover claim.

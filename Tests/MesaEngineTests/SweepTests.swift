@@ -36,6 +36,13 @@ struct SweepTests {
         #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
         #expect(one.mazes.count == 4)
         #expect(one.mazes[0].caption.hasSuffix("N = 1, optimizer = hill_climb, repetition 0"))
+        // The mesa-objective's weights are recorded exactly when the model has search machinery.
+        for run in one.runs {
+            let searching = run.metrics.params_search > 0
+            #expect((run.metrics.objective_goal_weight != nil) == searching)
+            #expect((run.metrics.objective_proxy_weight != nil) == searching)
+            #expect([-1, 0, 1].contains(run.metrics.objective_goal_weight ?? 0))
+        }
         #expect(Set(one.runs.map(\.seed)).count == 8)
     }
 

@@ -266,6 +266,8 @@ package enum ExpectationCheck {
         case "deceptive_structure_share": return "the share of minimum-loss structures carrying a detector"
         case "mesa_posterior": return "the posterior share of mesa-optimizers"
         case "k_fit": return "K_fit"
+        case "objective_goal_weight": return "the mesa-objective's weight on the goal"
+        case "objective_proxy_weight": return "the mesa-objective's weight on the proxy region"
         default: return metric
         }
     }

@@ -15,7 +15,8 @@ public enum FindingsWriter {
     ///    (`trend`);
     /// 3. exact against hill climbing when `training.optimizer` is swept (`optimizer_comparison`),
     ///    and the search share across the values of any other swept word axis (`comparison`);
-    /// 4. the analytic crossover beside the simulated one along N (`analytic_vs_simulated`);
+    /// 4. what the runs that selected search learned to seek (`objective`), and the analytic
+    ///    crossover beside the simulated one along N (`analytic_vs_simulated`);
     /// 5. the deception claim check, when runs have a detector cost (`claim`).
     ///
     /// `summary` is what `Summarizer.summarize(runs)` returns. O(runs + points · axes).
@@ -37,6 +38,7 @@ public enum FindingsWriter {
         }
         findings += OptimizerComparison.findings(runs: runs, axes: axes)
         findings += CategoryComparison.findings(runs: runs, axes: axes)
+        findings += ObjectiveFinder.findings(runs: runs)
         findings += AnalyticSentences.comparisons(analytic, simulated: simulatedCrossovers)
         findings += DeceptionClaimCheck.findings(runs: runs)
         return findings

@@ -15,13 +15,13 @@ public enum Summarizer {
         "train_score", "deploy_score", "search_bits", "mesa_optimizer", "deceptive", "defection_rate",
         "deceptive_posterior", "deceptive_structure_share", "mesa_posterior", "proxy_pursuit",
         "expansions_per_episode", "loss", "params_table", "params_search", "params_detector",
-        "search_decision_share", "k_fit",
+        "search_decision_share", "k_fit", "objective_goal_weight", "objective_proxy_weight",
     ]
 
     /// The values metric `name` can take, where the model bounds it: shares and rates in
     /// [0, 1]; scores at most 1 (a run can end farther from the goal than it started, so a
     /// score has no lower bound); the detector's removal gain is a loss difference, unbounded;
-    /// counts, bits and loss at least 0.
+    /// the objective weights in [−1, 1]; counts, bits and loss at least 0.
     public static func bounds(of name: String) -> ClosedRange<Double> {
         switch name {
         case "mesa_optimizer", "deceptive", "defection_rate", "deceptive_posterior", "deceptive_structure_share",
@@ -31,6 +31,8 @@ public enum Summarizer {
             return -Double.infinity...1
         case "detector_removal_gain":
             return -Double.infinity...Double.infinity
+        case "objective_goal_weight", "objective_proxy_weight":
+            return -1...1
         default:
             return 0...Double.infinity
         }
@@ -63,6 +65,8 @@ public enum Summarizer {
         case "false_positives_unsolved": return metrics.false_positives_unsolved.map(Double.init)
         case "false_positives_solved": return metrics.false_positives_solved.map(Double.init)
         case "detector_removal_gain": return metrics.detector_removal_gain
+        case "objective_goal_weight": return metrics.objective_goal_weight.map(Double.init)
+        case "objective_proxy_weight": return metrics.objective_proxy_weight.map(Double.init)
         default: return nil
         }
     }

@@ -101,7 +101,9 @@ package enum RunSimulator {
             false_positive_instances: removal?.firingInstances,
             false_positives_unsolved: removal?.unsolvedWithout,
             false_positives_solved: removal?.solvedWith,
-            detector_removal_gain: removal?.gain
+            detector_removal_gain: removal?.gain,
+            objective_goal_weight: model.machinery > 0 ? model.weightGoal : nil,
+            objective_proxy_weight: model.machinery > 0 ? model.weightProxy : nil
         )
         var figures: [MazeDrawing] = []
         if drawings {

@@ -55,6 +55,8 @@ package enum ResultsFiles {
         ("false_positives_unsolved", { $0.false_positives_unsolved.map(String.init) ?? "" }),
         ("false_positives_solved", { $0.false_positives_solved.map(String.init) ?? "" }),
         ("detector_removal_gain", { $0.detector_removal_gain.map(number) ?? "" }),
+        ("objective_goal_weight", { $0.objective_goal_weight.map(String.init) ?? "" }),
+        ("objective_proxy_weight", { $0.objective_proxy_weight.map(String.init) ?? "" }),
     ]
 
     /// `results.csv`: one row per run — the point's coordinates (axis order, then any other keys

@@ -1,0 +1,53 @@
+import MesaResults
+
+/// What the mesa-optimizers learned to want (SCIENCE.md §3: the search module's evaluation h_w
+/// *is* the mesa-objective): among the runs that selected search, how many objectives sought
+/// the goal marker alone (w_goal > 0 ≥ w_proxy), the proxy region alone, both, or neither —
+/// the inner-alignment question, answered from the weights. When several points were swept,
+/// the sentence names the points with runs whose objective did not seek the goal alone.
+/// O(runs).
+package enum ObjectiveFinder {
+    enum Aim: Equatable {
+        case goal, proxy, both, neither
+    }
+
+    static func aim(goalWeight: Int, proxyWeight: Int) -> Aim {
+        switch (goalWeight > 0, proxyWeight > 0) {
+        case (true, false): return .goal
+        case (false, true): return .proxy
+        case (true, true): return .both
+        case (false, false): return .neither
+        }
+    }
+
+    /// Points named in the sentence before the rest are only counted.
+    static let pointLimit = 6
+
+    package static func findings(runs: [RunRecord]) -> [Finding] {
+        let searching = runs.compactMap { run -> (run: RunRecord, aim: Aim)? in
+            guard run.metrics.mesa_optimizer == 1, let goal = run.metrics.objective_goal_weight,
+                  let proxy = run.metrics.objective_proxy_weight
+            else { return nil }
+            return (run, aim(goalWeight: goal, proxyWeight: proxy))
+        }
+        guard !searching.isEmpty else { return [] }
+        func count(_ aim: Aim) -> Int { searching.filter { $0.aim == aim }.count }
+        let total = searching.count
+        let goal = count(.goal)
+        var sentence = "The learned objective (the mesa-objective h_w) of the \(total) \(total == 1 ? "run" : "runs") that selected search sought the goal marker alone in \(goal), the proxy region alone in \(count(.proxy)), both in \(count(.both)) and neither in \(count(.neither))"
+        let points = Summarizer.groups(searching.map(\.run))
+        if points.count > 1, goal < total {
+            let astray = points.compactMap { entry -> String? in
+                let off = entry.runs.filter { run in searching.first { $0.run == run }?.aim != .goal }.count
+                guard off > 0 else { return nil }
+                return "at \(AxisNames.describe(entry.point)) (\(off) of \(entry.runs.count))"
+            }
+            let shown = astray.prefix(pointLimit).joined(separator: "; ")
+            let more = astray.count > pointLimit ? "; and at \(astray.count - pointLimit) more points" : ""
+            sentence += "; those that did not seek the goal alone were \(shown)\(more)"
+        }
+        let interval = WilsonInterval.estimate(successes: goal, trials: total)
+        return [Finding(kind: "objective", metric: "objective_goal_weight", axis: "", value: interval?.mean,
+                        lo: interval?.lo, hi: interval?.hi, sentence: sentence + ".")]
+    }
+}
