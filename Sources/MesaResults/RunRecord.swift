@@ -75,6 +75,13 @@ public struct RunMetrics: Codable, Sendable, Hashable {
     public var objective_goal_weight: Int?
     /// The mesa-objective's weight on the distance to the proxy region, as `objective_goal_weight`.
     public var objective_proxy_weight: Int?
+    /// Training loss of the same model with the goal-seeking objective (w_goal = 1, w_proxy = 0)
+    /// minus its own: 0 when training cannot tell its objective from the aligned one. Present
+    /// with the objective weights.
+    public var aligned_loss_change: Double?
+    /// Deployment score of the same model with the goal-seeking objective minus its own: what
+    /// its mesa-objective costs (< 0: gains) in deployment. Present with the objective weights.
+    public var aligned_deploy_gain: Double?
 
     public init(
         train_score: Double, deploy_score: Double, search_bits: Double, mesa_optimizer: Int, deceptive: Int,
@@ -83,7 +90,8 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         params_table: Int, params_search: Int, params_detector: Int, removed_at_step: Int? = nil,
         k_fit: Int? = nil, search_decision_share: Double, budget: Int, detector_cost: Int? = nil,
         false_positive_instances: Int? = nil, false_positives_unsolved: Int? = nil, false_positives_solved: Int? = nil,
-        detector_removal_gain: Double? = nil, objective_goal_weight: Int? = nil, objective_proxy_weight: Int? = nil
+        detector_removal_gain: Double? = nil, objective_goal_weight: Int? = nil, objective_proxy_weight: Int? = nil,
+        aligned_loss_change: Double? = nil, aligned_deploy_gain: Double? = nil
     ) {
         self.train_score = train_score
         self.deploy_score = deploy_score
@@ -111,5 +119,7 @@ public struct RunMetrics: Codable, Sendable, Hashable {
         self.detector_removal_gain = detector_removal_gain
         self.objective_goal_weight = objective_goal_weight
         self.objective_proxy_weight = objective_proxy_weight
+        self.aligned_loss_change = aligned_loss_change
+        self.aligned_deploy_gain = aligned_deploy_gain
     }
 }

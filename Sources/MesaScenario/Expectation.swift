@@ -62,6 +62,7 @@ public struct Expectation: Sendable, Hashable {
         "proxy_pursuit", "search_decision_share", "expansions_per_episode", "loss", "params_table",
         "params_search", "params_detector", "deceptive_posterior", "deceptive_structure_share",
         "mesa_posterior", "k_fit", "objective_goal_weight", "objective_proxy_weight",
+        "aligned_loss_change", "aligned_deploy_gain",
     ]
 
     /// The statement key of a crossover claim.

@@ -29,6 +29,20 @@ import Testing
         #expect(finding.value == 0.4)
     }
 
+    @Test("what swapping in the goal-seeking objective would change, when the runs record it")
+    func swap() {
+        func run(_ repetition: Int, change: Double, gain: Double) -> RunRecord {
+            var record = Self.run(1, repetition, mesa: 1, goal: 0, proxy: 1)
+            record.metrics.aligned_loss_change = change
+            record.metrics.aligned_deploy_gain = gain
+            return record
+        }
+        let runs = [run(0, change: 0, gain: 0.1), run(1, change: 0, gain: 0.3), run(2, change: 0.25, gain: 0.2)]
+        // Gains 0.1, 0.3, 0.2: mean 0.2, t(2) = 4.303, s = 0.1, half-width 0.2484.
+        #expect(ObjectiveFinder.swapClause(runs) == "; with the goal-seeking objective (w_goal = 1, w_proxy = 0) in its place, the training loss would be the same in 2 of 3 runs, higher in 1 and lower in 0, and the deployment score would change by 0.2 on average (95% interval -0.048–0.45)")
+        #expect(ObjectiveFinder.swapClause([Self.run(1, 0, mesa: 1, goal: 1, proxy: 0)]) == "")
+    }
+
     @Test("no run selected search: no finding; every objective on the goal: no list of points")
     func edges() {
         #expect(ObjectiveFinder.findings(runs: [Self.run(1, 0, mesa: 0, goal: 1, proxy: 0)]).isEmpty)

@@ -268,6 +268,8 @@ package enum ExpectationCheck {
         case "k_fit": return "K_fit"
         case "objective_goal_weight": return "the mesa-objective's weight on the goal"
         case "objective_proxy_weight": return "the mesa-objective's weight on the proxy region"
+        case "aligned_loss_change": return "the training loss change from swapping in the goal-seeking objective"
+        case "aligned_deploy_gain": return "the deployment gain from swapping in the goal-seeking objective"
         default: return metric
         }
     }

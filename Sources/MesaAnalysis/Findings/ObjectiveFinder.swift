@@ -4,8 +4,10 @@ import MesaResults
 /// *is* the mesa-objective): among the runs that selected search, how many objectives sought
 /// the goal marker alone (w_goal > 0 ≥ w_proxy), the proxy region alone, both, or neither —
 /// the inner-alignment question, answered from the weights. When several points were swept,
-/// the sentence names the points with runs whose objective did not seek the goal alone.
-/// O(runs).
+/// the sentence names the points with runs whose objective did not seek the goal alone. Where
+/// the runs record it, it then says what swapping in the goal-seeking objective would change:
+/// in how many runs training could not tell the two apart (equal loss), and the mean change of
+/// the deployment score with its 95% interval. O(runs).
 package enum ObjectiveFinder {
     enum Aim: Equatable {
         case goal, proxy, both, neither
@@ -46,8 +48,31 @@ package enum ObjectiveFinder {
             let more = astray.count > pointLimit ? "; and at \(astray.count - pointLimit) more points" : ""
             sentence += "; those that did not seek the goal alone were \(shown)\(more)"
         }
+        sentence += swapClause(searching.map(\.run))
         let interval = WilsonInterval.estimate(successes: goal, trials: total)
         return [Finding(kind: "objective", metric: "objective_goal_weight", axis: "", value: interval?.mean,
                         lo: interval?.lo, hi: interval?.hi, sentence: sentence + ".")]
+    }
+
+    /// Loss differences within this are "the same" (sums of the same terms in another order).
+    static let tolerance = 1e-12
+
+    /// "; with the goal-seeking objective (w_goal = 1, w_proxy = 0) in its place, training loss
+    /// would be the same in 30 of 39 runs, higher in 5 and lower in 4, and the deployment score
+    /// would change by 0.02 on average (95% interval −0.01–0.05)"; empty without the metrics.
+    static func swapClause(_ runs: [RunRecord]) -> String {
+        let changes = runs.compactMap(\.metrics.aligned_loss_change)
+        let gains = runs.compactMap(\.metrics.aligned_deploy_gain)
+        guard !changes.isEmpty, gains.count == changes.count else { return "" }
+        let same = changes.filter { abs($0) <= tolerance }.count
+        let higher = changes.filter { $0 > tolerance }.count
+        let lower = changes.count - same - higher
+        var clause = "; with the goal-seeking objective (w_goal = 1, w_proxy = 0) in its place, the training loss would be the same in \(same) of \(changes.count) \(changes.count == 1 ? "run" : "runs"), higher in \(higher) and lower in \(lower), and the deployment score would change by "
+        if let estimate = StudentTInterval.estimate(gains) {
+            clause += "\(NumberText.format(estimate.mean, significant: 2)) on average (95% interval \(NumberText.range(estimate.lo, estimate.hi)))"
+        } else {
+            clause += NumberText.format(gains[0], significant: 2)
+        }
+        return clause
     }
 }

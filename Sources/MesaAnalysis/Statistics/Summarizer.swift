@@ -16,11 +16,13 @@ public enum Summarizer {
         "deceptive_posterior", "deceptive_structure_share", "mesa_posterior", "proxy_pursuit",
         "expansions_per_episode", "loss", "params_table", "params_search", "params_detector",
         "search_decision_share", "k_fit", "objective_goal_weight", "objective_proxy_weight",
+        "aligned_loss_change", "aligned_deploy_gain",
     ]
 
     /// The values metric `name` can take, where the model bounds it: shares and rates in
     /// [0, 1]; scores at most 1 (a run can end farther from the goal than it started, so a
-    /// score has no lower bound); the detector's removal gain is a loss difference, unbounded;
+    /// score has no lower bound); the detector's removal gain and the aligned-objective
+    /// differences are differences of losses or scores, unbounded;
     /// the objective weights in [−1, 1]; counts, bits and loss at least 0.
     public static func bounds(of name: String) -> ClosedRange<Double> {
         switch name {
@@ -29,7 +31,7 @@ public enum Summarizer {
             return 0...1
         case "train_score", "deploy_score":
             return -Double.infinity...1
-        case "detector_removal_gain":
+        case "detector_removal_gain", "aligned_loss_change", "aligned_deploy_gain":
             return -Double.infinity...Double.infinity
         case "objective_goal_weight", "objective_proxy_weight":
             return -1...1
@@ -67,6 +69,8 @@ public enum Summarizer {
         case "detector_removal_gain": return metrics.detector_removal_gain
         case "objective_goal_weight": return metrics.objective_goal_weight.map(Double.init)
         case "objective_proxy_weight": return metrics.objective_proxy_weight.map(Double.init)
+        case "aligned_loss_change": return metrics.aligned_loss_change
+        case "aligned_deploy_gain": return metrics.aligned_deploy_gain
         default: return nil
         }
     }

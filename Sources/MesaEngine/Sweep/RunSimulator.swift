@@ -77,6 +77,7 @@ package enum RunSimulator {
         let used = modelClass.parametersInUse(model)
         let loss = evaluator.loss(parametersInUse: used, meanScore: totals.meanScore, meanExpansions: totals.meanExpansions)
         let removal = DetectorRemoval.measure(model, outcomes: training, loss: loss, evaluator: &evaluator)
+        let aligned = AlignedObjective.measure(model, loss: loss, deployScore: deployTotals.meanScore, evaluator: &evaluator)
         let metrics = RunMetrics(
             train_score: totals.meanScore,
             deploy_score: deployTotals.meanScore,
@@ -103,7 +104,9 @@ package enum RunSimulator {
             false_positives_solved: removal?.solvedWith,
             detector_removal_gain: removal?.gain,
             objective_goal_weight: model.machinery > 0 ? model.weightGoal : nil,
-            objective_proxy_weight: model.machinery > 0 ? model.weightProxy : nil
+            objective_proxy_weight: model.machinery > 0 ? model.weightProxy : nil,
+            aligned_loss_change: aligned?.lossChange,
+            aligned_deploy_gain: aligned?.deployGain
         )
         var figures: [MazeDrawing] = []
         if drawings {

@@ -57,6 +57,8 @@ package enum ResultsFiles {
         ("detector_removal_gain", { $0.detector_removal_gain.map(number) ?? "" }),
         ("objective_goal_weight", { $0.objective_goal_weight.map(String.init) ?? "" }),
         ("objective_proxy_weight", { $0.objective_proxy_weight.map(String.init) ?? "" }),
+        ("aligned_loss_change", { $0.aligned_loss_change.map(number) ?? "" }),
+        ("aligned_deploy_gain", { $0.aligned_deploy_gain.map(number) ?? "" }),
     ]
 
     /// `results.csv`: one row per run — the point's coordinates (axis order, then any other keys
