@@ -32,6 +32,13 @@ import Testing
         ])
     }
 
+    @Test("a bound and a point's value may be constant arithmetic, evaluated as settings are")
+    func constantArithmetic() throws {
+        let scenario = try #require(compiled(scenarioFile(Self.settings + "expect { loss at_most 1/4 at parameters 2^7 }\n")))
+        #expect(scenario.expectations.first?.claim == .level(metric: "loss", bound: .atMost, value: 0.25))
+        #expect(scenario.expectations.first?.filters == [.init(axis: "model.parameters", value: "128")])
+    }
+
     @Test("an expect block may come before the settings it names; without a simulation it names no axis")
     func order() throws {
         let early = try #require(compiled(scenarioFile("expect { loss falls along parameters }\n" + Self.settings)))
@@ -54,7 +61,9 @@ import Testing
         expect("loss goes along instances", column: 8, "expected 'rises', 'falls', 'at_most' or 'at_least' after 'loss'")
         expect("loss rises along maze", column: 20, "'maze' is not a swept setting of this scenario",
                notes: ["the swept settings are instances, goal, instances, parameters, encoding"])
-        expect("loss at_most high", column: 16, "expected a number after 'at_most'")
+        expect("loss at_most high", column: 16, "'at_most' expects a number, found 'high'")
+        expect("loss at_most", column: 8, "expected a number after 'at_most'")
+        expect("loss at_most 1 at parameters", column: 21, "expected one of the values of 'parameters' after it")
         expect("loss at_most 1 at instances 3", column: 31, "'instances' is not swept at 3", notes: ["its values are 1, 4, 16"])
         expect("loss at_most 1 at instances [1, 4]", column: 31, "an expectation takes single values, not a list or a range")
         expect("crossover goal rises along parameters", column: 13, "N* lies on a numeric axis; 'goal' takes words")

@@ -20,7 +20,8 @@ private let fragments: [String] = [
     "{", "}", "[", "]", "(", ")", ",", "...", "+", "-", "*", "/", "^", ";", "\n", " ", "#", "\"\"\"", "\"",
     "x", "step", "times", "maze", "instances", "cost", "seeds", "proxy", "top_right", "styles", "heuristic",
     "search", "encoding", "indirect", "log2", "min", "9 x 9", "0", "1", "2.5", "1e-3", "1e999", "-7", "1024",
-    "\0", "é", "\u{202E}", "\\", "@",
+    "\0", "é", "\u{202E}", "\\", "@", "expect", "rises", "falls", "along", "at", "at_most", "at_least",
+    "crossover", "mesa_optimizer",
 ]
 
 private func mutate(_ base: [UInt8], using rng: inout SplitMix64) -> [UInt8] {

@@ -122,14 +122,15 @@ package enum DeceptionClaimCheck {
         let interval = WilsonInterval.estimate(successes: count, trials: misfiring.count)
         var sentence = "Under hill climbing the misfiring detector survived in \(count) of \(misfiring.count) \(plural(misfiring.count, "run")) with false positives in training"
         guard count > 0 else { return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi, sentence + ".") }
-        func mean(_ value: (RemovalCheck) -> Int) -> String {
-            NumberText.format(Double(survivors.map(value).reduce(0, +)) / Double(count), significant: 2)
+        func mean(_ value: (RemovalCheck) -> Int) -> Double {
+            Double(survivors.map(value).reduce(0, +)) / Double(count)
         }
+        func text(_ value: Double) -> String { NumberText.format(value, significant: 2) }
         let fired = mean(\.fired)
         let lowered = survivors.filter { $0.gain > 0 }.count
         let sheltered = survivors.filter(\.sheltered).count
         let fitting = survivors.filter(\.fitting).count
-        sentence += "; in \(count == 1 ? "that run" : "those runs") it fired on \(fired) training \(plural(fired == "1" ? 1 : 2, "instance"))\(count == 1 ? "" : " on average"), the model without it would fail \(mean(\.unsolved)) of them and its own pursuit of its target solved \(mean(\.solved)), and removing it would have lowered the training loss in \(lowered) of \(count) \(plural(count, "run"))"
+        sentence += "; in \(count == 1 ? "that run" : "those runs") it fired on \(text(fired)) training \(fired == 1 ? "instance" : "instances")\(count == 1 ? "" : " on average"), the model without it would fail \(text(mean(\.unsolved))) of them and its own pursuit of its target solved \(text(mean(\.solved))), and removing it would have lowered the training loss in \(lowered) of \(count) \(plural(count, "run"))"
         func scope(_ k: Int) -> String { k == count ? ": " : "; in \(k) of them " }
         if 2 * sheltered > count {
             sentence += scope(sheltered) + "the instances it fires on were never learned, so removing it gained nothing."

@@ -76,17 +76,16 @@ package enum ExpectationCheck {
     /// An estimate or an N*, as a value with an interval whose ends may be unbounded.
     struct Interval {
         var text: String
-        var mean: Double
         var lo: Double
         var hi: Double
 
-        init(text: String, mean: Double, lo: Double, hi: Double) {
-            (self.text, self.mean, self.lo, self.hi) = (text, mean, lo, hi)
+        init(text: String, lo: Double, hi: Double) {
+            (self.text, self.lo, self.hi) = (text, lo, hi)
         }
 
         init(_ estimate: Estimate) {
             self.init(text: "\(number(estimate.mean)) (95% interval \(NumberText.range(estimate.lo, estimate.hi, significant: 3)))",
-                      mean: estimate.mean, lo: estimate.lo, hi: estimate.hi)
+                      lo: estimate.lo, hi: estimate.hi)
         }
     }
 
@@ -218,16 +217,16 @@ package enum ExpectationCheck {
         let logarithmic = axis.geometric && xs.allSatisfy { $0 > 0 }
         if let c = CrossoverFinder.crossover(xs: xs, estimates: estimates, logarithmic: logarithmic) {
             let interval = CrossoverFinder.interval(c, name: AxisNames.short(axisKey))
-            return Interval(text: "\(name) ≈ \(CrossoverFinder.format(c.value)) (\(interval))", mean: c.value,
+            return Interval(text: "\(name) ≈ \(CrossoverFinder.format(c.value)) (\(interval))",
                             lo: c.loIsOpen ? -.infinity : c.lo, hi: c.hiIsOpen ? .infinity : c.hi)
         }
         let (low, high) = (xs[0], xs[xs.count - 1])
         if estimates.allSatisfy({ $0.mean >= 0.5 }) {
             return Interval(text: "\(name) at or below \(number(low)) (search in at least half of the runs throughout)",
-                            mean: low, lo: -.infinity, hi: low)
+                            lo: -.infinity, hi: low)
         }
         return Interval(text: "\(name) above \(number(high)) (search in fewer than half of the runs throughout)",
-                        mean: high, lo: high, hi: .infinity)
+                        lo: high, hi: .infinity)
     }
 
     // MARK: - Words

@@ -25,22 +25,25 @@ package enum ObjectiveFinder {
     /// Points named in the sentence before the rest are only counted.
     static let pointLimit = 6
 
+    /// What a run's objective seeks, or nil when the run did not select search or has no weights.
+    static func aim(of run: RunRecord) -> Aim? {
+        guard run.metrics.mesa_optimizer == 1, let goal = run.metrics.objective_goal_weight,
+              let proxy = run.metrics.objective_proxy_weight
+        else { return nil }
+        return aim(goalWeight: goal, proxyWeight: proxy)
+    }
+
     package static func findings(runs: [RunRecord]) -> [Finding] {
-        let searching = runs.compactMap { run -> (run: RunRecord, aim: Aim)? in
-            guard run.metrics.mesa_optimizer == 1, let goal = run.metrics.objective_goal_weight,
-                  let proxy = run.metrics.objective_proxy_weight
-            else { return nil }
-            return (run, aim(goalWeight: goal, proxyWeight: proxy))
-        }
+        let searching = runs.filter { aim(of: $0) != nil }
         guard !searching.isEmpty else { return [] }
-        func count(_ aim: Aim) -> Int { searching.filter { $0.aim == aim }.count }
+        func count(_ aim: Aim) -> Int { searching.filter { Self.aim(of: $0) == aim }.count }
         let total = searching.count
         let goal = count(.goal)
         var sentence = "The learned objective (the mesa-objective h_w) of the \(total) \(total == 1 ? "run" : "runs") that selected search sought the goal marker alone in \(goal), the proxy region alone in \(count(.proxy)), both in \(count(.both)) and neither in \(count(.neither))"
-        let points = Summarizer.groups(searching.map(\.run))
+        let points = Summarizer.groups(searching)
         if points.count > 1, goal < total {
             let astray = points.compactMap { entry -> String? in
-                let off = entry.runs.filter { run in searching.first { $0.run == run }?.aim != .goal }.count
+                let off = entry.runs.filter { aim(of: $0) != .goal }.count
                 guard off > 0 else { return nil }
                 return "at \(AxisNames.describe(entry.point)) (\(off) of \(entry.runs.count))"
             }
@@ -48,13 +51,13 @@ package enum ObjectiveFinder {
             let more = astray.count > pointLimit ? "; and at \(astray.count - pointLimit) more points" : ""
             sentence += "; those that did not seek the goal alone were \(shown)\(more)"
         }
-        sentence += swapClause(searching.map(\.run))
+        sentence += swapClause(searching)
         let interval = WilsonInterval.estimate(successes: goal, trials: total)
         return [Finding(kind: "objective", metric: "objective_goal_weight", axis: "", value: interval?.mean,
                         lo: interval?.lo, hi: interval?.hi, sentence: sentence + ".")]
     }
 
-    /// Loss differences within this are "the same" (sums of the same terms in another order).
+    /// Loss differences within this are "the same": rounding, not behaviour.
     static let tolerance = 1e-12
 
     /// "; with the goal-seeking objective (w_goal = 1, w_proxy = 0) in its place, training loss

@@ -16,7 +16,7 @@ extension Validator {
     /// Every block name the language accepts, for diagnostics.
     static var blockNames: [String] { SettingCatalog.blocks + [expectationBlock] }
 
-    /// The block's expectations, or `nil` after reporting what is wrong with them.
+    /// The block's well-formed expectations; what is wrong with the others is reported.
     mutating func checkExpectations(_ block: BlockSyntax) -> [Expectation] {
         var expectations: [Expectation] = []
         for statement in block.statements where !statement.isMalformed {
@@ -47,6 +47,11 @@ extension Validator {
             }
             groups.append(scalars)
         }
+        guard !groups.isEmpty, !groups[0].isEmpty else {
+            report("expected a claim after '\(metric)'", at: statement.keyRange,
+                   notes: [Diagnostic.Note("e.g. '\(metric) rises along instances' or '\(metric) at_most 0.2'")])
+            return nil
+        }
         var words = ExpectationWords(groups[0], end: statement.valuesRange)
         let claim: Expectation.Claim
         if metric == Expectation.crossoverKey {
@@ -73,10 +78,11 @@ extension Validator {
                 else { return nil }
                 claim = .trend(metric: metric, direction: direction, axis: axis.setting.key.qualifiedName)
             } else if let name = word?.word, let bound = Expectation.Bound(rawValue: name) {
-                guard let value = words.next(), let number = plainNumber(value) else {
+                guard let value = words.next() else {
                     report("expected a number after '\(bound.rawValue)'", at: words.lastRange)
                     return nil
                 }
+                guard let number = number(value, named: bound.rawValue, expected: "a number") else { return nil }
                 claim = .level(metric: metric, bound: bound, value: number)
             } else {
                 report("expected 'rises', 'falls', 'at_most' or 'at_least' after '\(metric)'",
@@ -109,13 +115,19 @@ extension Validator {
 
     /// `AXIS VALUE…`: the axis and its value's text, which must be one of the axis's values.
     private mutating func filter(_ words: inout ExpectationWords) -> Expectation.Filter? {
-        guard let axis = sweptAxis(words.next(), role: "the axis of the point", end: words.lastRange), let first = words.next() else {
-            report("expected an axis and one of its values after 'at'", at: words.lastRange)
+        guard let axis = sweptAxis(words.next(), role: "the axis of the point", end: words.lastRange) else { return nil }
+        guard let first = words.next() else {
+            report("expected one of the values of '\(axis.setting.key.name)' after it", at: words.lastRange)
             return nil
         }
         var parts = [first]
         while let more = words.next() { parts.append(more) }
-        let text = parts.map(valueText).joined(separator: " ")
+        var texts: [String] = []
+        for part in parts {
+            guard let text = valueText(part, axis: axis.setting.key.name) else { return nil }
+            texts.append(text)
+        }
+        let text = texts.joined(separator: " ")
         let values = axis.setting.values.map(\.text)
         guard values.contains(text) else {
             let range = SourceRange(start: first.range.start, end: parts[parts.count - 1].range.end)
@@ -171,23 +183,14 @@ extension Validator {
         return true
     }
 
-    private func plainNumber(_ scalar: ScalarSyntax) -> Double? {
-        if case .expression(let e) = scalar.kind, case .number(let value) = e.kind { return value }
-        if case .expression(let e) = scalar.kind, case .negate(let inner) = e.kind, case .number(let value) = inner.kind {
-            return -value
-        }
-        return nil
-    }
-
-    /// A value as `SettingValue.text` would write it: numbers without a trailing `.0`; anything
-    /// else as written.
-    private func valueText(_ scalar: ScalarSyntax) -> String {
-        if let number = plainNumber(scalar) { return Expression.format(number) }
+    /// A value as `SettingValue.text` writes it: constant arithmetic evaluated (`2^7` is `128`),
+    /// words and sizes as written; nil after reporting an expression that is not constant.
+    private mutating func valueText(_ scalar: ScalarSyntax, axis: String) -> String? {
         if let word = scalar.word { return word }
         switch scalar.kind {
         case .string(let string): return string
         case let .size(width, height): return "\(Expression.format(width)) x \(Expression.format(height))"
-        case .expression: return source.text(of: scalar.range)
+        case .expression: return number(scalar, named: axis, expected: "one of its values").map(Expression.format)
         }
     }
 }

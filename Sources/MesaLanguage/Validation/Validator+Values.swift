@@ -117,20 +117,25 @@ extension Validator {
 
     /// A constant number: a literal or arithmetic without `x` (`2^10`, `-1`).
     mutating func number(_ scalar: ScalarSyntax, for key: SettingKey, expected: String) -> Double? {
+        number(scalar, named: key.name, expected: expected)
+    }
+
+    /// A constant number for the word `name` (a key, or `at_most` in an expectation).
+    mutating func number(_ scalar: ScalarSyntax, named name: String, expected: String) -> Double? {
         guard case .expression(let syntax) = scalar.kind, scalar.word == nil else {
-            report("'\(key.name)' expects \(expected), found \(describe(scalar))", at: scalar.range)
+            report("'\(name)' expects \(expected), found \(describe(scalar))", at: scalar.range)
             return nil
         }
-        guard let expression = ExpressionLowering.lower(syntax, setting: key.name, diagnostics: &diagnostics) else {
+        guard let expression = ExpressionLowering.lower(syntax, setting: name, diagnostics: &diagnostics) else {
             return nil
         }
         guard !expression.usesVariable else {
-            report("'\(key.name)' expects \(expected), found an expression in x", at: scalar.range)
+            report("'\(name)' expects \(expected), found an expression in x", at: scalar.range)
             return nil
         }
         let value = expression.evaluate(at: 0)
         guard value.isFinite else {
-            report("'\(key.name)' is not a finite number", at: scalar.range)
+            report("'\(name)' is not a finite number", at: scalar.range)
             return nil
         }
         return value
