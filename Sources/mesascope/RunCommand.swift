@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: "The reports folder.")
     var out = "reports"
 
-    @Option(name: .customLong("jobs"), help: "Runs in parallel (default: all cores).")
+    @Option(name: .customLong("jobs"), help: "Runs in parallel; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("templates"), help: "Folder of report templates (default: templates, when present).")

@@ -102,6 +102,19 @@ struct ReportBuilderTests {
         #expect(markdown.contains(others[0].sentence.markdownEscaped))
     }
 
+    @Test("an expect block is shown as the scenario's predictions, not as settings")
+    func expectBlock() {
+        var results = Fixtures.results()
+        results.notebook.append(NotebookEntry(kind: "block", block: "expect", settings: [
+            SettingRow(key: "mesa_optimizer", value: "rises along instances", swept: false),
+        ]))
+        let markdown = ReportBuilder(results: results).build().markdown
+        #expect(markdown.contains("### Predictions (`expect`)\n\nChecked against the runs under [Findings](#findings).\n"))
+        #expect(markdown.contains("| Metric | Prediction |"))
+        #expect(markdown.contains("| mesa\\_optimizer | rises along instances |"))
+        #expect(!markdown.contains("Setup: expect"))
+    }
+
     @Test("trends follow the findings collapsed, in both the HTML and the Markdown report")
     func collapsedTrends() throws {
         var results = Fixtures.results()

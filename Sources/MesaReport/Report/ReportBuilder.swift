@@ -52,6 +52,13 @@ package struct ReportBuilder: Sendable {
     /// The setup table of one block: every setting, swept ones marked.
     func appendSetup(for entry: NotebookEntry, to document: inout ReportDocument) {
         let settings = entry.settings ?? []
+        if entry.block == "expect" {
+            // Predictions, not settings: each row is one claim, checked under Findings.
+            document.append(markdown: "### Predictions (`expect`)\n\nChecked against the runs under [Findings](#findings).\n")
+            document.append(table: DataTable(columns: ["Metric", "Prediction"], rows: settings.map { [$0.key, $0.value] }),
+                            style: "setup")
+            return
+        }
         document.append(markdown: "### Setup: \((entry.block ?? "block").markdownEscaped)\n")
         if settings.isEmpty {
             document.append(markdown: "All settings of this block take their defaults.\n")
