@@ -1,29 +1,35 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The module list is the pipeline:
-// scenario text (MesaLanguage) → typed scenario (MesaScenario) → runs (MesaEngine)
-// → results (MesaResults) → reports (MesaReport), driven by the thin `mesascope` executable.
+// The module list is the pipeline, and dependencies point one way (docs/architecture.md):
+//
+//   MesaResults   the contract: run records, the metric registry, predictions, results.json
+//   MesaScenario  the typed scenario                                   → MesaResults
+//   MesaLanguage  scenario text → typed scenario, diagnostics          → MesaScenario, MesaResults
+//   MesaAnalytic  the analytic model of RLO §2.1                       → MesaScenario, MesaResults
+//   MesaEngine    environments, models, optimizers, sweeps → runs      → MesaScenario, MesaResults
+//   MesaAnalysis  runs → summaries, statistics, findings (sentences)   → MesaResults
+//   MesaReport    results → Markdown, SVG, HTML (cmark-gfm, Mustache)  → MesaResults
+//   MesaPipeline  compile → sweep → analyse → write; render            → all of the above
+//   mesascope     the thin command line                                 → MesaPipeline
 let package = Package(
     name: "mesascope",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mesascope", targets: ["mesascope"]),
-        .library(name: "MesaLanguage", targets: ["MesaLanguage"]),
-        .library(name: "MesaEngine", targets: ["MesaEngine"]),
-        .library(name: "MesaReport", targets: ["MesaReport"]),
+        .library(name: "MesaPipeline", targets: ["MesaPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
-        .target(name: "MesaScenario"),
-        .target(name: "MesaLanguage", dependencies: ["MesaScenario"]),
         .target(name: "MesaResults"),
-        // The analytic model of RLO §2.1, and statistics that turn runs into summaries and findings.
-        .target(name: "MesaAnalysis", dependencies: ["MesaScenario", "MesaResults"]),
-        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults", "MesaAnalysis"]),
+        .target(name: "MesaScenario", dependencies: ["MesaResults"]),
+        .target(name: "MesaLanguage", dependencies: ["MesaScenario", "MesaResults"]),
+        .target(name: "MesaAnalytic", dependencies: ["MesaScenario", "MesaResults"]),
+        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults"]),
+        .target(name: "MesaAnalysis", dependencies: ["MesaResults"]),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -36,18 +42,27 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "MesaPipeline",
+            dependencies: ["MesaResults", "MesaScenario", "MesaLanguage", "MesaAnalytic", "MesaEngine",
+                           "MesaAnalysis", "MesaReport"]
+        ),
         .executableTarget(
             name: "mesascope",
             dependencies: [
-                "MesaLanguage", "MesaEngine", "MesaAnalysis", "MesaReport", "MesaScenario", "MesaResults",
+                "MesaPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MesaResultsTests", dependencies: ["MesaResults"]),
         .testTarget(name: "MesaScenarioTests", dependencies: ["MesaScenario"]),
-        .testTarget(name: "MesaLanguageTests", dependencies: ["MesaLanguage", "MesaScenario"]),
-        .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaScenario", "MesaResults"]),
+        .testTarget(name: "MesaLanguageTests", dependencies: ["MesaLanguage", "MesaScenario", "MesaResults"]),
+        .testTarget(name: "MesaAnalyticTests", dependencies: ["MesaAnalytic", "MesaScenario", "MesaResults"]),
+        .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaResults"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
         .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults"]),
+        .testTarget(name: "MesaPipelineTests",
+                    dependencies: ["MesaPipeline", "MesaLanguage", "MesaScenario", "MesaResults", "MesaAnalysis"]),
         // Runs the built `mesascope` binary: exit codes, diagnostics, reports on disk.
         .testTarget(name: "mesascopeTests", dependencies: ["mesascope"]),
     ]

@@ -69,6 +69,7 @@ public enum ScenarioCompiler {
         var scenario = validator.validate(file)
         if let built = scenario, let header = file.header {
             validator.checkLimits(built, header: header, options: options)
+            if !validator.diagnostics.hasErrors { validator.checkEngineRefusals(built, header: header) }
             if !validator.diagnostics.hasErrors { validator.warnAboutInconsistentSettings(built, header: header) }
             if validator.diagnostics.hasErrors { scenario = nil }
         }

@@ -33,7 +33,7 @@ extension Scenario {
         let instances = Double(spec.environment.instances)
         let deployment = Double(spec.deployment.instances) * Double(spec.deployment.width * spec.deployment.height)
         switch spec.training.optimizer {
-        case .hill_climb:
+        case .hillClimb:
             return (Double(spec.training.steps) + instances) * cells + deployment
         case .exact:
             let cost = spec.model.searchCost.evaluate(at: spec.model.maxBits)

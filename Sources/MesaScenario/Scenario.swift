@@ -1,3 +1,5 @@
+import MesaResults
+
 /// A scenario after validation: every setting typed, defaulted and range-checked, with the
 /// swept settings listed as axes. This is what the engine runs; it never sees source text
 /// except to quote it in a report.
@@ -20,12 +22,12 @@ public struct Scenario: Sendable {
     /// Repetitions of every sweep point (`training.seeds`, never swept).
     public var seeds: Int
     /// The predictions of the `expect` block, in source order, checked against the runs.
-    public var expectations: [Expectation]
+    public var expectations: [Prediction]
 
     public init(
         title: String, slug: String, source: String, notebook: [NotebookItem],
         analytic: AnalyticSpec?, simulation: SimulationSpec?, axes: [SweepAxis], seeds: Int,
-        expectations: [Expectation] = []
+        expectations: [Prediction] = []
     ) {
         self.title = title
         self.slug = slug

@@ -1,3 +1,5 @@
+import MesaResults
+
 /// The whole vocabulary of the scenario language: every block and key, in documentation order.
 public enum SettingCatalog {
     /// Block names, in the order the reference documents them.
@@ -171,9 +173,9 @@ public enum SettingCatalog {
                        summary: summary, target: .simulation { set(&$0.training, $1) })
         }
         return [
-            key("optimizer", .word(OptimizerKind.allCases.map(\.rawValue)), "hill_climb",
+            key("optimizer", .word(Optimizer.allCases.map(\.rawValue)), "hill_climb",
                 "The base optimizer: `exact` (every minimum-loss model) or `hill_climb` (local search).") {
-                if case .word(let w) = $1, let o = OptimizerKind(rawValue: w) { $0.optimizer = o }
+                if case .word(let w) = $1, let o = Optimizer(rawValue: w) { $0.optimizer = o }
             },
             key("steps", .integer(min: 0, max: 100_000_000), "20000", "P: hill-climbing steps, one parameter each.") {
                 if let n = $1.number { $0.steps = Int(n) }

@@ -1,3 +1,5 @@
+import MesaResults
+
 /// One value a setting can take, after parsing: what a swept axis enumerates and what a
 /// run point records. Each key accepts only some cases; the validator checks which.
 public enum SettingValue: Sendable, Hashable {
@@ -28,5 +30,21 @@ public enum SettingValue: Sendable, Hashable {
     public var number: Double? {
         if case .number(let value) = self { return value }
         return nil
+    }
+}
+
+extension SettingValue {
+    /// The value as a results coordinate: numbers stay numbers; words, sizes and expressions
+    /// become their text.
+    public var pointValue: PointValue {
+        if case .number(let number) = self { return .number(number) }
+        return .text(text)
+    }
+}
+
+extension RunPoint {
+    /// The point's coordinates as results record them.
+    public var resultsPoint: Point {
+        Point(coordinates.map { Point.Coordinate(key: $0.key, value: $0.value.pointValue) })
     }
 }

@@ -1,3 +1,5 @@
+import MesaResults
+
 /// Everything one simulation run needs, fully resolved: one point of the sweep.
 ///
 /// Defaults here are the documented defaults of `docs/scenario-language.md`.
@@ -102,6 +104,11 @@ public struct ModelSpec: Sendable, Hashable {
     public var fallback = Fallback.none
     public var encoding = Encoding.direct
 
+    /// The values each of the objective weights w_goal and w_proxy may take (docs/model.md).
+    public static let weightGrid = [-1, 0, 1]
+    /// Parameters the two weights cost while the machinery is non-empty.
+    public static let weightParameters = 2
+
     public init() {}
 }
 
@@ -127,14 +134,6 @@ public struct DeceptionSpec: Sendable, Hashable {
     public init() {}
 }
 
-/// Base optimizers.
-public enum OptimizerKind: String, Sendable, Hashable, CaseIterable {
-    /// Every minimum-loss model of the class, weighed by the uniform prior.
-    case exact
-    /// One mutation per step, accepted when the loss does not increase.
-    case hill_climb
-}
-
 /// The initial model of a hill climb.
 public enum InitialModel: String, Sendable, Hashable, CaseIterable {
     /// No table entries, no machinery.
@@ -145,7 +144,7 @@ public enum InitialModel: String, Sendable, Hashable, CaseIterable {
 
 /// The `training` block.
 public struct TrainingSpec: Sendable, Hashable {
-    public var optimizer = OptimizerKind.hill_climb
+    public var optimizer = Optimizer.hillClimb
     /// P: hill-climbing steps, each changing at most one parameter.
     public var steps = 20_000
     /// Repetitions per sweep point (not sweepable).

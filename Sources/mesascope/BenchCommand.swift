@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MesaEngine
+import MesaPipeline
 
 /// `mesascope bench`: times the simulation's hot path (a hill-climbing sweep over N) and
 /// prints runs, steps and search expansions per second, and how the cost of a run grows.
@@ -36,8 +36,6 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try await EngineBenchmark.run(instances: instances, seeds: seeds, steps: steps, jobs: jobs,
-                                                   width: maze, height: maze)
-        print(report.description)
+        print(try await Bench.run(instances: instances, seeds: seeds, steps: steps, jobs: jobs, width: maze, height: maze))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MesaPipeline
 
 /// `mesascope check FILE…`: diagnostics only.
 struct CheckCommand: ParsableCommand {
@@ -13,24 +14,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-        let files = try resolvedFiles(paths)
-        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded in
-            print("\(loaded.path): ok — \"\(loaded.scenario.title)\"")
+        try ExitStatus.mapping {
+            let files = try ScenarioFiles.resolve(paths)
+            _ = try options.loader.loadAll(files) { loaded in
+                print("\(loaded.path): ok — \"\(loaded.scenario.title)\"")
+            }
         }
-    }
-}
-
-/// Resolves file arguments, turning a missing path into an I/O exit.
-func resolvedFiles(_ paths: [String]) throws -> [String] {
-    do {
-        let files = try ScenarioFiles.resolve(paths)
-        if files.isEmpty {
-            StandardError.line("error: no .mesa files in \(paths.joined(separator: ", "))")
-            throw ExitStatus.usage
-        }
-        return files
-    } catch let notFound as ScenarioFiles.NotFound {
-        StandardError.line(notFound.description)
-        throw ExitStatus.ioError
     }
 }

@@ -14,7 +14,8 @@ struct Mesascope: AsyncParsableCommand {
             Exit codes: 0 success, 64 usage, 65 invalid scenario, 74 I/O error, 70 internal error.
             """,
         version: ToolVersion.current,
-        subcommands: [CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self]
+        subcommands: [CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self,
+                      MetricsCommand.self]
     )
 }
 

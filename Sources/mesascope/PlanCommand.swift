@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import MesaScenario
+import MesaPipeline
 
 /// `mesascope plan FILE…`: the size of each sweep and an estimate of its work; nothing is run.
 struct PlanCommand: ParsableCommand {
@@ -15,44 +14,11 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-        let files = try resolvedFiles(paths)
-        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded in
-            print(PlanSummary(scenario: loaded.scenario, path: loaded.path).text)
-        }
-    }
-}
-
-/// The plan of one scenario as text.
-struct PlanSummary {
-    var scenario: Scenario
-    var path: String
-
-    var text: String {
-        var lines = ["\(path): \"\(scenario.title)\" → reports/\(scenario.slug)/"]
-        if let analytic = scenario.analytic {
-            let grid = analytic.powers.count * analytic.costs.count * analytic.maxBits.count * analytic.instances.count
-            lines.append("  analytic: \(grid) grid point\(grid == 1 ? "" : "s") (P × f × x_max × N)")
-        }
-        if scenario.simulation != nil {
-            lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × \(scenario.seeds) seed\(scenario.seeds == 1 ? "" : "s") = \(scenario.runCount) run\(scenario.runCount == 1 ? "" : "s")")
-            if scenario.axes.isEmpty {
-                lines.append("  swept: nothing")
+        try ExitStatus.mapping {
+            let files = try ScenarioFiles.resolve(paths)
+            _ = try options.loader.loadAll(files) { loaded in
+                print(PlanSummary(scenario: loaded.scenario, path: loaded.path).text)
             }
-            for axis in scenario.axes {
-                let values = axis.values.map(\.text)
-                let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
-                lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
-            }
-            lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
         }
-        return lines.joined(separator: "\n")
-    }
-
-    /// 1.2e9-style figures a reader can compare at a glance.
-    static func engineering(_ value: Double) -> String {
-        if value < 10_000 { return String(Int(value.rounded())) }
-        let exponent = Int(floor(log10(value)))
-        let mantissa = value / pow(10, Double(exponent))
-        return String(format: "%.1fe%d", mantissa, exponent)
     }
 }

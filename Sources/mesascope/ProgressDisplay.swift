@@ -1,8 +1,9 @@
 import Foundation
+import MesaPipeline
 
 /// Progress on standard error: a redrawn bar with runs done and an ETA on a terminal; a plain
 /// line per completed point otherwise (logs and CI). Timings go here, never into reports.
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
     private let lock = NSLock()
     private let label: String
     private let interactive: Bool
@@ -15,7 +16,16 @@ final class ProgressDisplay: @unchecked Sendable {
         self.interactive = interactive
     }
 
-    /// Called by the engine after every run.
+    /// Called after every run.
+    func update(_ progress: ScenarioRunner.Progress) {
+        update(runsDone: progress.runsDone, runsTotal: progress.runsTotal, pointsDone: progress.pointsDone,
+               pointsTotal: progress.pointsTotal)
+    }
+
+    func finish(runs: Int, folder: URL) {
+        finish("\(runs) runs → \(folder.relativePath)/index.html")
+    }
+
     func update(runsDone: Int, runsTotal: Int, pointsDone: Int, pointsTotal: Int) {
         lock.lock()
         defer { lock.unlock() }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import MesaEngine
-import MesaReport
-import MesaResults
+import MesaPipeline
 
 /// `mesascope run [FILE|DIR…]`: simulate every scenario and write its report.
 struct RunCommand: AsyncParsableCommand {
@@ -30,65 +28,17 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = try resolvedFiles(paths.isEmpty ? ["scenarios"] : paths)
-        var loaded: [ScenarioLoader.Loaded] = []
-        try ScenarioLoader(options: options.compilerOptions).loadAll(files) { loaded.append($0) }
-
-        let outURL = URL(fileURLWithPath: out, isDirectory: true)
-        let writer = ReportWriter(templatesDirectory: TemplateFolder.resolve(templates))
-        let runner = ScenarioRunner(jobs: jobs, toolVersion: ToolVersion.current)
-
-        let work = Task {
-            for item in loaded {
-                try Task.checkCancellation()
-                let progress = ProgressDisplay(label: item.scenario.slug)
-                var results = try await runner.run(item.scenario) { update in
-                    progress.update(runsDone: update.runsDone, runsTotal: update.runsTotal,
-                                    pointsDone: update.pointsDone, pointsTotal: update.pointsTotal)
-                }
-                results.source_file = URL(fileURLWithPath: item.path).lastPathComponent
-                let folder = try writer.write(results, to: outURL)
-                progress.finish("\(results.runs.count) runs → \(folder.relativePath)/index.html")
-            }
-        }
-        let interrupts = InterruptHandler { work.cancel() }
-        do {
+        try await ExitStatus.mapping {
+            let files = try ScenarioFiles.resolve(paths.isEmpty ? ["scenarios"] : paths)
+            let loaded = try options.loader.loadAll(files)
+            let outURL = URL(fileURLWithPath: out, isDirectory: true)
+            let run = ReportRun(reportsDirectory: outURL, jobs: jobs, templatesDirectory: TemplateFolder.resolve(templates),
+                                toolVersion: ToolVersion.current)
+            let work = Task { try await run.run(loaded) { ProgressDisplay(label: $0) } }
+            let interrupts = InterruptHandler { work.cancel() }
+            defer { _ = interrupts.wasInterrupted }
             try await work.value
-        } catch is CancellationError {
-            StandardError.line("Interrupted: earlier reports are untouched.")
-            throw ExitStatus.interrupted
-        } catch let error as ScenarioRunner.Refusal {
-            StandardError.line("error: \(error.description)")
-            throw ExitStatus.invalidScenario
-        } catch let error as ReportError {
-            throw ReportFailure.exit(for: error)
+            print("Reports: \(outURL.appendingPathComponent("index.html").path)")
         }
-        _ = interrupts.wasInterrupted
-
-        try writeIndex(writer: writer, outURL: outURL)
-        print("Reports: \(outURL.appendingPathComponent("index.html").path)")
-    }
-}
-
-/// Rebuilds `reports/index.html` from every report folder's `results.json`, so the index lists
-/// all reports present, not only the ones this invocation ran.
-func writeIndex(writer: ReportWriter, outURL: URL) throws {
-    do {
-        try writer.writeIndex(try ReportWriter.storedResults(in: outURL), to: outURL)
-    } catch let error as ReportError {
-        throw ReportFailure.exit(for: error)
-    }
-}
-
-/// Where report templates come from.
-enum TemplateFolder {
-    /// An explicit folder, else `./templates` when it exists, else the built-in copies.
-    static func resolve(_ explicit: String?) -> URL? {
-        if let explicit { return URL(fileURLWithPath: explicit, isDirectory: true) }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "templates", isDirectory: &isFolder), isFolder.boolValue {
-            return URL(fileURLWithPath: "templates", isDirectory: true)
-        }
-        return nil
     }
 }

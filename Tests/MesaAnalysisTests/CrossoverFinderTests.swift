@@ -20,8 +20,8 @@ struct CrossoverFinderTests {
     func geometricInterpolation() throws {
         let runs = sweepRuns([8, 32], searching: [0, 8], of: 8)
         let axes = [instancesAxis([8, 32], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        let crossing = try #require(findings.first { $0.kind == .crossover })
         #expect(abs(try #require(crossing.value) - 16) < 1e-9)
         // Independent: Wilson upper bound at 0/8 rises to 1 at 8/8; lower bound 0 rises to the 8/8 one.
         let none = try #require(WilsonInterval.estimate(successes: 0, trials: 8))
@@ -55,9 +55,9 @@ struct CrossoverFinderTests {
     func noCrossover() {
         let runs = sweepRuns([1, 2, 4, 8], searching: [0, 0, 1, 1], of: 4)
         let axes = [instancesAxis([1, 2, 4, 8], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        #expect(!findings.contains { $0.kind == "crossover" })
-        #expect(!findings.contains { $0.kind == "bimodality" })
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        #expect(!findings.contains { $0.kind == .crossover })
+        #expect(!findings.contains { $0.kind == .bimodality })
         #expect(CrossoverFinder.crossover(xs: [1, 2], estimates: [Estimate(mean: 0.6, lo: 0.2, hi: 0.9),
                                                                   Estimate(mean: 0.9, lo: 0.6, hi: 1)], logarithmic: false) == nil)
     }
@@ -66,8 +66,8 @@ struct CrossoverFinderTests {
     func falling() throws {
         let runs = sweepRuns([1, 2, 4], searching: [8, 8, 0], of: 8)
         let axes = [instancesAxis([1, 2, 4], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        let crossing = try #require(findings.first { $0.kind == .crossover })
         #expect(abs(try #require(crossing.value) - 2 * 2.0.squareRoot()) < 1e-9)
         #expect(crossing.sentence.hasPrefix("Search was selected in fewer than half of the runs from N ≈ 2.8 (95% interval "))
     }
@@ -77,8 +77,8 @@ struct CrossoverFinderTests {
         // Two runs a point: 0/2 has a Wilson upper bound 0.66 ≥ 0.5, 2/2 a lower bound 0.34 < 0.5.
         let runs = sweepRuns([4, 8, 16], searching: [0, 1, 2], of: 2)
         let axes = [instancesAxis([4, 8, 16], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        let crossing = try #require(findings.first { $0.kind == "crossover" })
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        let crossing = try #require(findings.first { $0.kind == .crossover })
         #expect(crossing.value == 8)
         #expect(crossing.lo == 4 && crossing.hi == 16)
         #expect(crossing.sentence == "Search was selected in at least half of the runs from N ≈ 8 (95% interval from 4 or below to 16 or above: the whole swept range) on.")
@@ -91,17 +91,17 @@ struct CrossoverFinderTests {
         let runs = small + large
         let axes = [instancesAxis([8, 32, 128], geometric: true),
                     AxisDescription(key: "model.parameters", values: [.number(256), .number(1024)], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        let crossings = findings.filter { $0.kind == "crossover" && $0.axis == "environment.instances" }
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        let crossings = findings.filter { $0.kind == .crossover && $0.axis == "environment.instances" }
         #expect(crossings.count == 2)
         #expect(crossings[0].sentence.hasPrefix("At K = 256, search was selected in at least half of the runs from N ≈ 16 "))
         #expect(abs(try #require(crossings[1].value) - 64) < 1e-9)
         #expect(crossings[1].slice == RunFixtures.point([("model.parameters", .number(1024))]))
         // N = 16 is as far from 8 as from 32 in log N; the tie goes to the smaller N.
-        let modes = findings.filter { $0.kind == "bimodality" }
+        let modes = findings.filter { $0.kind == .bimodality }
         #expect(modes.first?.sentence == "At N = 8 with K = 256, the swept point nearest the crossover, the runs did not split into two modes: in 8 of 8 search made under 20% of the training decisions and in 0 of 8 over 80%.")
         // Along K at N = 32 the share rises from 8/8 at K = 256 to 0/8 at K = 1024: a falling crossover.
-        let alongK = findings.filter { $0.kind == "crossover" && $0.axis == "model.parameters" }
+        let alongK = findings.filter { $0.kind == .crossover && $0.axis == "model.parameters" }
         #expect(alongK.count == 1)
         #expect(alongK[0].sentence.hasPrefix("At N = 32, search was selected in fewer than half of the runs from K ≈ 512 "))
     }
@@ -110,17 +110,17 @@ struct CrossoverFinderTests {
     func bimodality() throws {
         let runs = sweepRuns([4, 16, 64], searching: [0, 4, 8], of: 8)
         let axes = [instancesAxis([4, 16, 64], geometric: true)]
-        let findings = FindingsWriter.findings(runs: runs, summary: Summarizer.summarize(runs), axes: axes, analytic: nil)
-        let split = try #require(findings.first { $0.kind == "bimodality" })
+        let findings = RunFixtures.findings(runs: runs, axes: axes)
+        let split = try #require(findings.first { $0.kind == .bimodality })
         #expect(split.sentence == "At N = 16, the swept point nearest the crossover, the runs split into two modes: in 4 of 8 search made under 20% of the training decisions and in 4 of 8 over 80%.")
         #expect(split.value == 1)
         // Runs all in between (decision share 0.5) are not split.
         let blended = runs.map { run -> RunRecord in
             var run = run
-            if run.point["environment.instances"] == .number(16) { run.metrics.search_decision_share = 0.5 }
+            if run.point["environment.instances"] == .number(16) { run.metrics[.searchDecisionShare] = 0.5 }
             return run
         }
-        let other = FindingsWriter.findings(runs: blended, summary: Summarizer.summarize(blended), axes: axes, analytic: nil)
-        #expect(try #require(other.first { $0.kind == "bimodality" }).sentence.contains("did not split into two modes: in 0 of 8"))
+        let other = RunFixtures.findings(runs: blended, axes: axes)
+        #expect(try #require(other.first { $0.kind == .bimodality }).sentence.contains("did not split into two modes: in 0 of 8"))
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct DeceptionClaimCheckTests {
     /// Four runs at K = `budget` with detector cost 8 and K_fit = `kFit`, `deceptive` of them
     /// carrying the detector.
-    func runs(budget: Int, kFit: Int, optimizer: String, deceptive: Int, removedAt: [Int?] = [],
+    func runs(budget: Int, kFit: Int, optimizer: Optimizer, deceptive: Int, removedAt: [Int?] = [],
               posterior: Double? = nil, structureShare: Double? = nil) -> [RunRecord] {
         let at = RunFixtures.point([("model.parameters", .number(Double(budget)))])
         return (0..<4).map { i in
@@ -20,18 +20,18 @@ struct DeceptionClaimCheckTests {
     @Test("underparameterized exact runs with no deceptive model give the '0 in every point' sentence")
     func exactZero() throws {
         // K − d = 56 and 88, both below K_fit = 100.
-        let all = runs(budget: 64, kFit: 100, optimizer: "exact", deceptive: 0)
-            + runs(budget: 96, kFit: 100, optimizer: "exact", deceptive: 0)
+        let all = runs(budget: 64, kFit: 100, optimizer: .exact, deceptive: 0)
+            + runs(budget: 96, kFit: 100, optimizer: .exact, deceptive: 0)
         let findings = DeceptionClaimCheck.findings(runs: all)
         #expect(findings.count == 1)
-        #expect(findings[0].kind == "claim" && findings[0].value == 0)
+        #expect(findings[0].kind == .claim && findings[0].value == 0)
         #expect(findings[0].sentence == "In every underparameterized point (K − d < K_fit) the deceptive share under exact selection was 0 (8 runs at 2 points; 95% interval 0–0.32 for the share).")
     }
 
     @Test("a deceptive exact run at an underparameterized point is named as a counterexample")
     func exactCounterexample() throws {
-        let all = runs(budget: 64, kFit: 100, optimizer: "exact", deceptive: 0)
-            + runs(budget: 96, kFit: 100, optimizer: "exact", deceptive: 1)
+        let all = runs(budget: 64, kFit: 100, optimizer: .exact, deceptive: 0)
+            + runs(budget: 96, kFit: 100, optimizer: .exact, deceptive: 1)
         let findings = DeceptionClaimCheck.findings(runs: all)
         #expect(findings[0].sentence == "Under exact selection, 1 of 8 runs at underparameterized points (K − d < K_fit) were deceptive, counterexamples to the argument: at K = 96 (1 of 4 runs).")
         #expect(findings[0].value == 0.125)
@@ -39,7 +39,7 @@ struct DeceptionClaimCheckTests {
 
     @Test("hill climbing: the deceptive share at the end and the mean and median removal step")
     func hillClimb() throws {
-        let all = runs(budget: 64, kFit: 100, optimizer: "hill_climb", deceptive: 1, removedAt: [nil, 300, 500, 1000])
+        let all = runs(budget: 64, kFit: 100, optimizer: .hillClimb, deceptive: 1, removedAt: [nil, 300, 500, 1000])
         let findings = DeceptionClaimCheck.findings(runs: all)
         #expect(findings.map(\.sentence) == ["Under hill climbing, 1 of 4 runs at underparameterized points (K − d < K_fit) ended deceptive, at K = 64 (1 of 4 runs); the detector was removed in 3 runs, at step 600 on average (median 500)."])
     }
@@ -47,8 +47,8 @@ struct DeceptionClaimCheckTests {
     @Test("spare capacity: the detector's survival share and the posterior against the structure share")
     func spare() throws {
         // K − d = 120 ≥ K_fit = 100.
-        let all = runs(budget: 128, kFit: 100, optimizer: "exact", deceptive: 1, posterior: 0.12, structureShare: 0.5)
-            + runs(budget: 128, kFit: 100, optimizer: "hill_climb", deceptive: 4)
+        let all = runs(budget: 128, kFit: 100, optimizer: .exact, deceptive: 1, posterior: 0.12, structureShare: 0.5)
+            + runs(budget: 128, kFit: 100, optimizer: .hillClimb, deceptive: 4)
         let findings = DeceptionClaimCheck.findings(runs: all)
         #expect(findings.map(\.sentence) == [
             "With spare capacity (K − d ≥ K_fit), the selected model carried the detector in 1 of 4 runs under exact selection (share 0.25, 95% interval 0.046–0.7); the mean posterior deceptive share was 0.12 against 0.5 among distinct minimum-loss structures.",
@@ -74,11 +74,11 @@ struct DeceptionClaimCheckTests {
     func misfiringRuns(fired: Int, survivors: [(unsolved: Int, solved: Int, gain: Double)], removed: Int) -> [RunRecord] {
         let at = RunFixtures.point([("deception.false_positive", .number(0.5))])
         let kept = survivors.enumerated().map { i, s in
-            RunFixtures.run(at, repetition: i, optimizer: "hill_climb", RunFixtures.metrics(
+            RunFixtures.run(at, repetition: i, optimizer: .hillClimb, RunFixtures.metrics(
                 deceptive: 1, budget: 256, detectorCost: 8, kFit: 100, removal: (fired, s.unsolved, s.solved, s.gain)))
         }
         let gone = (0..<removed).map { i in
-            RunFixtures.run(at, repetition: survivors.count + i, optimizer: "hill_climb", RunFixtures.metrics(
+            RunFixtures.run(at, repetition: survivors.count + i, optimizer: .hillClimb, RunFixtures.metrics(
                 deceptive: 0, budget: 256, detectorCost: 8, kFit: 100, removedAt: 100, removal: (fired, nil, nil, nil)))
         }
         return kept + gone
@@ -94,7 +94,7 @@ struct DeceptionClaimCheckTests {
         let all = misfiringRuns(fired: 2, survivors: [(2, 0, 0), (2, 0, -0.01), (2, 0, 0)], removed: 1)
         #expect(survivalSentences(all) == ["Under hill climbing the misfiring detector survived in 3 of 4 runs with false positives in training; in those runs it fired on 2 training instances on average, the model without it would fail 2 of them and its own pursuit of its target solved 0, and removing it would have lowered the training loss in 0 of 3 runs: the instances it fires on were never learned, so removing it gained nothing."])
         let finding = try #require(DeceptionClaimCheck.findings(runs: all).last)
-        #expect(finding.kind == "claim" && finding.metric == "deceptive" && finding.value == 0.75)
+        #expect(finding.kind == .claim && finding.metric == "deceptive" && finding.value == 0.75)
     }
 
     @Test("a sheltered majority short of all: the why is scoped to its runs")
@@ -130,7 +130,7 @@ struct DeceptionClaimCheckTests {
             == ["Under hill climbing the misfiring detector survived in 0 of 4 runs with false positives in training."])
         #expect(survivalSentences(misfiringRuns(fired: 0, survivors: [], removed: 4)).isEmpty)
         let exact = misfiringRuns(fired: 2, survivors: [(2, 0, 0)], removed: 0).map {
-            RunRecord(point: $0.point, seed: $0.seed, repetition: $0.repetition, optimizer: "exact", metrics: $0.metrics)
+            RunRecord(point: $0.point, seed: $0.seed, repetition: $0.repetition, optimizer: .exact, metrics: $0.metrics)
         }
         #expect(survivalSentences(exact).isEmpty)
     }

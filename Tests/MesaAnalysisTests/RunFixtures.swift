@@ -1,3 +1,4 @@
+@testable import MesaAnalysis
 import MesaResults
 
 /// Constructed runs for the statistics and findings tests.
@@ -12,17 +13,26 @@ enum RunFixtures {
         removedAt: Int? = nil, posterior: Double? = nil, structureShare: Double? = nil,
         removal: (fired: Int, unsolved: Int?, solved: Int?, gain: Double?)? = nil
     ) -> RunMetrics {
-        RunMetrics(
-            train_score: train, deploy_score: deploy, search_bits: bits, mesa_optimizer: mesa, deceptive: deceptive,
-            defection_rate: Double(deceptive), deceptive_posterior: posterior, deceptive_structure_share: structureShare,
-            proxy_pursuit: 0, expansions_per_episode: bits * 2, loss: 1 - train, params_table: budget / 2,
-            params_search: Int(bits) * 16, params_detector: deceptive * (detectorCost ?? 0), removed_at_step: removedAt,
-            k_fit: kFit, search_decision_share: decisionShare, budget: budget, detector_cost: detectorCost,
-            false_positive_instances: removal?.fired, false_positives_unsolved: removal?.unsolved,
-            false_positives_solved: removal?.solved, detector_removal_gain: removal?.gain)
+        var metrics = RunMetrics([
+            .trainScore: train, .deployScore: deploy, .searchBits: bits, .mesaOptimizer: Double(mesa),
+            .deceptive: Double(deceptive), .defectionRate: Double(deceptive), .proxyPursuit: 0,
+            .expansionsPerEpisode: bits * 2, .loss: 1 - train, .paramsTable: Double(budget / 2),
+            .paramsSearch: Double(Int(bits) * 16), .paramsDetector: Double(deceptive * (detectorCost ?? 0)),
+            .searchDecisionShare: decisionShare, .budget: Double(budget),
+        ])
+        metrics[.deceptivePosterior] = posterior
+        metrics[.deceptiveStructureShare] = structureShare
+        metrics[.removedAtStep] = removedAt.map(Double.init)
+        metrics[.kFit] = kFit.map(Double.init)
+        metrics[.detectorCost] = detectorCost.map(Double.init)
+        metrics[.falsePositiveInstances] = removal.map { Double($0.fired) }
+        metrics[.falsePositivesUnsolved] = removal?.unsolved.map(Double.init)
+        metrics[.falsePositivesSolved] = removal?.solved.map(Double.init)
+        metrics[.detectorRemovalGain] = removal?.gain
+        return metrics
     }
 
-    static func run(_ point: Point, repetition: Int, optimizer: String = "exact", _ metrics: RunMetrics) -> RunRecord {
+    static func run(_ point: Point, repetition: Int, optimizer: Optimizer = .exact, _ metrics: RunMetrics) -> RunRecord {
         RunRecord(point: point, seed: UInt64(repetition) &* 7919, repetition: repetition, optimizer: optimizer, metrics: metrics)
     }
 
@@ -37,5 +47,20 @@ enum RunFixtures {
             return run(at, repetition: i, metrics(mesa: mesa, train: 0.5 + 0.4 * Double(mesa), bits: Double(mesa) * 3,
                                                   decisionShare: mesa == 1 ? 0.95 : 0.05))
         }
+    }
+
+    /// The findings of one rule for `runs`.
+    static func findings(rule: some FindingRule, runs: [RunRecord]) -> [Finding] {
+        findings(runs: runs, axes: [], rules: [rule])
+    }
+
+    /// Every finding the standard rules write for `runs` along `axes`, as `render` computes them.
+    static func findings(runs: [RunRecord], axes: [AxisDescription], analytic: AnalyticFindings? = nil,
+                         expectations: [Prediction] = [],
+                         rules: [any FindingRule] = FindingRules.standard) -> [Finding] {
+        let results = ScenarioResults(scenario: "t", slug: "t", sourceSHA256: "", toolVersion: "", source: "", notebook: [],
+                                      axes: axes, analytic: [], analyticFindings: analytic, predictions: expectations,
+                                      runs: runs, mazes: [])
+        return FindingRules.findings(results, summary: Summarizer.summarize(runs), rules: rules)
     }
 }

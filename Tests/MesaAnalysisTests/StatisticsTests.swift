@@ -76,17 +76,17 @@ struct SummarizerTests {
         #expect(summary.map(\.point) == [a, b])
         #expect(summary.map(\.n) == [2, 1])
         let first = summary[0].metrics
-        #expect(first["mesa_optimizer"] == WilsonInterval.estimate(successes: 1, trials: 2))
+        #expect(first[.mesaOptimizer] == WilsonInterval.estimate(successes: 1, trials: 2))
         let unclipped = try #require(StudentTInterval.estimate([0.8, 0.6]))
-        #expect(first["train_score"] == Estimate(mean: 0.7, lo: unclipped.lo, hi: 1))
-        #expect(first["k_fit"] == Estimate(mean: 40, lo: 40, hi: 40))
-        #expect(first["deceptive_posterior"] == nil)
-        #expect(summary[1].metrics["k_fit"] == nil)
-        #expect(summary[1].metrics["train_score"] == Estimate(mean: 0.4, lo: 0.4, hi: 0.4))
-        let required = ["train_score", "deploy_score", "search_bits", "mesa_optimizer", "deceptive", "defection_rate",
-                        "proxy_pursuit", "expansions_per_episode", "loss", "params_table", "params_search",
-                        "params_detector", "search_decision_share"]
-        for name in required { #expect(summary[1].metrics[name] != nil, "\(name)") }
+        #expect(first[.trainScore] == Estimate(mean: 0.7, lo: unclipped.lo, hi: 1))
+        #expect(first[.kFit] == Estimate(mean: 40, lo: 40, hi: 40))
+        #expect(first[.deceptivePosterior] == nil)
+        #expect(summary[1].metrics[.kFit] == nil)
+        #expect(summary[1].metrics[.trainScore] == Estimate(mean: 0.4, lo: 0.4, hi: 0.4))
+        let required: [Metric] = [.trainScore, .deployScore, .searchBits, .mesaOptimizer, .deceptive, .defectionRate,
+                                  .proxyPursuit, .expansionsPerEpisode, .loss, .paramsTable, .paramsSearch,
+                                  .paramsDetector, .searchDecisionShare]
+        for metric in required { #expect(summary[1].metrics[metric] != nil, "\(metric.name)") }
         #expect(Summarizer.summarize(runs) == summary)
     }
 
@@ -97,13 +97,13 @@ struct SummarizerTests {
                     RunFixtures.run(at, repetition: 1, RunFixtures.metrics(train: 0.9, bits: 1))]
         let metrics = try #require(Summarizer.summarize(runs).first).metrics
         // Unclipped: 0.5 ± 6.35 bits and 0.95 ± 0.635 for the score.
-        let bits = try #require(metrics["search_bits"])
+        let bits = try #require(metrics[.searchBits])
         #expect(bits.mean == 0.5 && bits.lo == 0)
         #expect(abs(bits.hi - (0.5 + 12.706204736174705 * 0.5)) < 1e-12)
-        let train = try #require(metrics["train_score"])
+        let train = try #require(metrics[.trainScore])
         #expect(train.hi == 1)
         #expect(abs(train.lo - (0.95 - 12.706204736174705 * 0.05)) < 1e-12)
-        #expect(Summarizer.bounds(of: "deploy_score") == -Double.infinity...1)
-        #expect(Summarizer.bounds(of: "search_decision_share") == 0...1)
+        #expect(Metric.deployScore.definition.bounds.range == -Double.infinity...1)
+        #expect(Metric.searchDecisionShare.definition.bounds.range == 0...1)
     }
 }

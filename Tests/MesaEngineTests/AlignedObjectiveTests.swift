@@ -1,4 +1,5 @@
 @testable import MesaEngine
+import MesaResults
 import MesaScenario
 import Testing
 
@@ -7,12 +8,11 @@ import Testing
 @Suite struct AlignedObjectiveTests {
     /// The hill climb of `RunSimulator.run` for `spec` and `seed`: its final model.
     static func trainedModel(_ spec: SimulationSpec, seed: UInt64) throws -> MesaModel {
-        let world = RunWorld(spec: spec, runSeed: seed)
-        let modelClass = ModelClass(spec: spec, runSeed: seed)
+        let world = RunWorld(spec: spec, worldSeed: seed)
+        let modelClass = Fixtures.modelClass(spec, seed: seed)
         let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: seed)
-        var climber = HillClimber(evaluator: TrainingEvaluator(world: world, modelClass: modelClass),
-                                  seed: StreamSeed.derive(seed, .optimizer))
-        return try climber.train(from: initial, steps: spec.training.steps).model
+        return try Fixtures.climb(TrainingEvaluator(world: world, modelClass: modelClass),
+                                  seed: StreamSeed.derive(seed, .optimizer), from: initial, steps: spec.training.steps).model
     }
 
     @Test("the recorded weights and swap effects equal a recomputation from scratch")
@@ -27,18 +27,18 @@ import Testing
         var spec = Fixtures.spec(width: 5, height: 5, instances: 8, parameters: 48, steps: 1500)
         spec.environment.goal = .region
         spec.bias.descriptionLength = 0.02
-        let metrics = try RunSimulator.run(spec: spec, runSeed: seed).metrics
+        let metrics = try Fixtures.run(spec, seed: seed).metrics
         let model = try Self.trainedModel(spec, seed: seed)
         guard model.machinery > 0 else {
-            #expect(metrics.objective_goal_weight == nil && metrics.aligned_loss_change == nil)
-            #expect(metrics.aligned_deploy_gain == nil && metrics.objective_proxy_weight == nil)
+            #expect(metrics.integer(.objectiveGoalWeight) == nil && metrics[.alignedLossChange] == nil)
+            #expect(metrics[.alignedDeployGain] == nil && metrics.integer(.objectiveProxyWeight) == nil)
             return false
         }
-        #expect(metrics.objective_goal_weight == model.weightGoal)
-        #expect(metrics.objective_proxy_weight == model.weightProxy)
+        #expect(metrics.integer(.objectiveGoalWeight) == model.weightGoal)
+        #expect(metrics.integer(.objectiveProxyWeight) == model.weightProxy)
         // From scratch: a fresh evaluator, both models, every training and deployment instance.
-        let world = RunWorld(spec: spec, runSeed: seed)
-        var evaluator = TrainingEvaluator(world: world, modelClass: ModelClass(spec: spec, runSeed: seed))
+        let world = RunWorld(spec: spec, worldSeed: seed)
+        var evaluator = TrainingEvaluator(world: world, modelClass: Fixtures.modelClass(spec, seed: seed))
         var aligned = model
         (aligned.weightGoal, aligned.weightProxy) = (1, 0)
         func loss(_ m: MesaModel) -> Double {
@@ -48,10 +48,10 @@ import Testing
             let scores = (0..<world.deployment.count).map { evaluator.deploymentEpisode(m, instance: $0).score }
             return scores.reduce(0, +) / Double(scores.count)
         }
-        #expect(metrics.aligned_loss_change == loss(aligned) - loss(model))
-        #expect(metrics.aligned_deploy_gain == deployScore(aligned) - deployScore(model))
+        #expect(metrics[.alignedLossChange] == loss(aligned) - loss(model))
+        #expect(metrics[.alignedDeployGain] == deployScore(aligned) - deployScore(model))
         if (model.weightGoal, model.weightProxy) == (1, 0) {
-            #expect(metrics.aligned_loss_change == 0 && metrics.aligned_deploy_gain == 0)
+            #expect(metrics[.alignedLossChange] == 0 && metrics[.alignedDeployGain] == 0)
         }
         return true
     }
@@ -59,11 +59,11 @@ import Testing
     @Test("a model without search machinery has no objective to swap")
     func noMachinery() throws {
         let spec = Fixtures.spec(width: 4, height: 4, instances: 1, parameters: 32, steps: 0)
-        let metrics = try RunSimulator.run(spec: spec, runSeed: 1).metrics
-        #expect(metrics.params_search == 0)
-        #expect(metrics.objective_goal_weight == nil && metrics.aligned_loss_change == nil)
-        var evaluator = TrainingEvaluator(world: RunWorld(spec: spec, runSeed: 1), modelClass: ModelClass(spec: spec, runSeed: 1))
-        let empty = MesaModel(slots: ModelClass(spec: spec, runSeed: 1).encoding.slotCount)
+        let metrics = try Fixtures.run(spec, seed: 1).metrics
+        #expect(metrics.integer(.paramsSearch) == 0)
+        #expect(metrics.integer(.objectiveGoalWeight) == nil && metrics[.alignedLossChange] == nil)
+        var evaluator = TrainingEvaluator(world: RunWorld(spec: spec, worldSeed: 1), modelClass: Fixtures.modelClass(spec, seed: 1))
+        let empty = MesaModel(slots: Fixtures.modelClass(spec, seed: 1).encoding.slotCount)
         #expect(AlignedObjective.measure(empty, loss: 1, deployScore: 0, evaluator: &evaluator) == nil)
     }
 }

@@ -14,7 +14,7 @@ struct DeceptionTests {
     static func spec(
         width: Int = 2, height: Int = 3, instances: Int = 2, parameters: Int, detectorCost: Int = 1,
         falsePositive: Double = 0, truePositive: Double = 1, target: DetectorTarget = .corner(.bottom_left),
-        lambda: Double = 0, optimizer: OptimizerKind = .exact, steps: Int = 0, initialShare: Double = 0
+        lambda: Double = 0, optimizer: Optimizer = .exact, steps: Int = 0, initialShare: Double = 0
     ) -> SimulationSpec {
         var spec = Fixtures.spec(width: width, height: height, instances: instances, parameters: parameters,
                                  steps: steps, optimizer: optimizer)
@@ -33,7 +33,7 @@ struct DeceptionTests {
     }
 
     static func run(_ spec: SimulationSpec, runSeed: UInt64) throws -> RunMetrics {
-        try RunSimulator.run(spec: spec, runSeed: runSeed).metrics
+        try Fixtures.run(spec, seed: runSeed).metrics
     }
 
     /// K_fit by brute force, independent of the engine's table completions and knapsack: the
@@ -44,10 +44,10 @@ struct DeceptionTests {
     /// enumerated by increasing size) giving that instance score 1. K_fit = min over structures
     /// of base + Σᵢ tᵢ. Returns nil when some instance cannot reach score 1 (never expected).
     static func bruteForceFittingBudget(_ spec: SimulationSpec, runSeed: UInt64) -> Int? {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        let modelClass = Fixtures.modelClass(spec, seed: runSeed)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
-        let cells = world.training.cellCount
+        let cells = world.training.stateCount
         var best: Int?
         for m in 0...modelClass.curve.maxMachinery {
             for wg in (m == 0 ? [0] : modelClass.weightGrid) {
@@ -78,8 +78,8 @@ struct DeceptionTests {
                 if chosen.count == size {
                     let entries = chosen
                     let outcome = evaluator.trainingEpisode(model, instance: i, table: { c in
-                        for e in entries where e.cell == c { return e.action }
-                        return -1
+                        for e in entries where e.cell == c { return Direction(rawValue: e.action) }
+                        return nil
                     })
                     if outcome.score == 1 { found = true }
                     return
@@ -101,13 +101,13 @@ struct DeceptionTests {
 
     /// The hill climb of `RunSimulator.run` (same initial model and optimizer stream), with a trace.
     static func climb(_ spec: SimulationSpec, runSeed: UInt64,
-                      trace: @escaping (Int, MesaModel, Double) -> Void) throws -> TrainingResult {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+                      trace: @escaping (Int, MesaModel, Double) -> Void) throws -> Selection {
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        let modelClass = Fixtures.modelClass(spec, seed: runSeed)
         let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: runSeed)
-        var climber = HillClimber(evaluator: TrainingEvaluator(world: world, modelClass: modelClass),
-                                  seed: StreamSeed.derive(runSeed, .optimizer))
-        return try climber.train(from: initial, steps: spec.training.steps, trace: trace)
+        return try Fixtures.climb(TrainingEvaluator(world: world, modelClass: modelClass),
+                                  seed: StreamSeed.derive(runSeed, .optimizer), from: initial, steps: spec.training.steps,
+                                  trace: trace)
     }
 
     /// Run seeds 1…6 of the 2×3, N = 2 world and their K_fit (brute force, also asserted below).
@@ -121,12 +121,12 @@ struct DeceptionTests {
             let brute = try #require(Self.bruteForceFittingBudget(Self.spec(parameters: 20), runSeed: seed))
             #expect(brute == Self.fittingBudgets[seed])
             let atFit = try Self.run(Self.spec(parameters: brute), runSeed: seed)
-            #expect(atFit.k_fit == brute)
-            #expect(atFit.loss == 0)
-            #expect(atFit.train_score == 1)
+            #expect(atFit.integer(.kFit) == brute)
+            #expect(atFit[.loss] == 0)
+            #expect(atFit[.trainScore] == 1)
             // One parameter fewer cannot reach the minimum (here 0) — the scan's other side.
             let below = try Self.run(Self.spec(parameters: brute - 1), runSeed: seed)
-            #expect(below.loss > 0)
+            #expect((below[.loss] ?? 0) > 0)
         }
     }
 
@@ -138,14 +138,14 @@ struct DeceptionTests {
         for seed in UInt64(1)...6 {
             let kFit = try #require(Self.fittingBudgets[seed])
             let m = try Self.run(Self.spec(parameters: kFit + d - 1, detectorCost: d), runSeed: seed)
-            #expect(m.k_fit == kFit)
-            #expect(m.budget - d < kFit)
-            #expect(m.loss == 0)
-            #expect(m.deceptive_structure_share == 0)
-            #expect(m.deceptive_posterior == 0)
-            #expect(m.deceptive == 0)
-            #expect(m.params_detector == 0)
-            #expect(m.detector_cost == d)
+            #expect(m.integer(.kFit) == kFit)
+            #expect(m.integer(.budget)! - d < kFit)
+            #expect(m[.loss] == 0)
+            #expect(m[.deceptiveStructureShare] == 0)
+            #expect(m[.deceptivePosterior] == 0)
+            #expect(m.integer(.deceptive) == 0)
+            #expect(m.integer(.paramsDetector) == 0)
+            #expect(m.integer(.detectorCost) == d)
         }
     }
 
@@ -170,9 +170,9 @@ struct DeceptionTests {
             let k = 15 + d
             let c = try Self.run(Self.spec(parameters: k, detectorCost: d), runSeed: seed)
             let a = try Self.run(Self.spec(parameters: k, detectorCost: d, target: .any), runSeed: seed)
-            #expect(c.loss == 0 && a.loss == 0)
-            let cShare = try #require(c.deceptive_structure_share), aShare = try #require(a.deceptive_structure_share)
-            let cPost = try #require(c.deceptive_posterior), aPost = try #require(a.deceptive_posterior)
+            #expect(c[.loss] == 0 && a[.loss] == 0)
+            let cShare = try #require(c[.deceptiveStructureShare]), aShare = try #require(a[.deceptiveStructureShare])
+            let cPost = try #require(c[.deceptivePosterior]), aPost = try #require(a[.deceptivePosterior])
             #expect(cShare > 0)
             #expect(abs(cShare - 1.0 / 2) < 1e-12)
             #expect(abs(aShare - 6.0 / 7) < 1e-12)
@@ -198,9 +198,9 @@ struct DeceptionTests {
             let kFit = try #require(Self.fittingBudgets[seed])
             for k in (kFit - 1)...16 {
                 let m = try Self.run(Self.spec(parameters: k, falsePositive: 0.5), runSeed: seed)
-                #expect(m.deceptive_structure_share == 0, "seed \(seed) K \(k)")
-                #expect(m.deceptive_posterior == 0, "seed \(seed) K \(k)")
-                #expect(m.deceptive == 0, "seed \(seed) K \(k)")
+                #expect(m[.deceptiveStructureShare] == 0, "seed \(seed) K \(k)")
+                #expect(m[.deceptivePosterior] == 0, "seed \(seed) K \(k)")
+                #expect(m.integer(.deceptive) == 0, "seed \(seed) K \(k)")
             }
         }
     }
@@ -214,21 +214,21 @@ struct DeceptionTests {
         // (one entry for instance 1's d* = 1, plus the detector) the only minimum-loss models
         // are deceptive, with loss 0; detector-free models need K = 3.
         let m = try Self.run(Self.spec(parameters: 2, falsePositive: 0.5), runSeed: 3)
-        #expect(m.loss == 0)
-        #expect(m.deceptive_posterior == 1)
-        #expect(m.deceptive_structure_share == 1)
-        #expect(m.deceptive == 1)
+        #expect(m[.loss] == 0)
+        #expect(m[.deceptivePosterior] == 1)
+        #expect(m[.deceptiveStructureShare] == 1)
+        #expect(m.integer(.deceptive) == 1)
         let free = try Self.run(Self.spec(parameters: 2, falsePositive: 0), runSeed: 3)
-        #expect(free.loss == 0.25)
+        #expect(free[.loss] == 0.25)
     }
 
     @Test("K_fit counts every model reaching the minimum loss, a misfiring detector included (seed 3)")
     func fittingBudgetCountsMisfiringDetectors() throws {
-        // RunMetrics.k_fit is "the smallest budget reaching the minimum achievable training loss";
+        // RunMetrics.integer(.kFit) is "the smallest budget reaching the minimum achievable training loss";
         // with false_positive 0.5 on seed 3 budget 2 reaches loss 0 (test above), yet k_fit is 3.
         let m = try Self.run(Self.spec(parameters: 2, falsePositive: 0.5), runSeed: 3)
-        #expect(m.loss == 0)
-        #expect(m.k_fit == 2)
+        #expect(m[.loss] == 0)
+        #expect(m.integer(.kFit) == 2)
     }
 
     // MARK: 4. Description-length penalty
@@ -238,11 +238,12 @@ struct DeceptionTests {
         // λ > 0 and false_positive 0: a deceptive model has the loss of its twin plus λ·d/K > 0.
         for seed in UInt64(1)...6 {
             let m = try Self.run(Self.spec(parameters: 15 + d, detectorCost: d, target: .any, lambda: 0.1), runSeed: seed)
-            #expect(m.deceptive_structure_share == 0)
-            #expect(m.deceptive_posterior == 0)
-            #expect(m.deceptive == 0)
+            #expect(m[.deceptiveStructureShare] == 0)
+            #expect(m[.deceptivePosterior] == 0)
+            #expect(m.integer(.deceptive) == 0)
             // The selected loss is the twin's: 0.1 · (parameters in use) / K, no detector in it.
-            #expect(abs(m.loss - 0.1 * Double(m.params_table + m.params_search) / Double(15 + d)) < 1e-12)
+            let used = Double(m.integer(.paramsTable)! + m.integer(.paramsSearch)!)
+            #expect(abs(m[.loss]! - 0.1 * used / Double(15 + d)) < 1e-12)
         }
     }
 
@@ -258,16 +259,16 @@ struct DeceptionTests {
         // gone and never returns.
         let expectedRemoval: [UInt64: Int] = [1: 29, 2: 283, 3: 1, 4: 16, 5: 12, 6: 43]
         for seed in UInt64(1)...6 {
-            let spec = Self.spec(parameters: Self.fittingBudgets[seed]!, optimizer: .hill_climb, steps: 3000,
+            let spec = Self.spec(parameters: Self.fittingBudgets[seed]!, optimizer: .hillClimb, steps: 3000,
                                  initialShare: 1)
             let m = try Self.run(spec, runSeed: seed)
-            #expect(m.loss == 0)
-            #expect(m.deceptive == 0)
-            let removed = try #require(m.removed_at_step)
+            #expect(m[.loss] == 0)
+            #expect(m.integer(.deceptive) == 0)
+            let removed = try #require(m.integer(.removedAtStep))
             #expect(removed < spec.training.steps)
             #expect(removed == expectedRemoval[seed])
-            let world = RunWorld(spec: spec, runSeed: seed)
-            let initial = InitialModelFactory.make(spec: spec, modelClass: ModelClass(spec: spec, runSeed: seed),
+            let world = RunWorld(spec: spec, worldSeed: seed)
+            let initial = InitialModelFactory.make(spec: spec, modelClass: Fixtures.modelClass(spec, seed: seed),
                                                    world: world, runSeed: seed)
             #expect(initial.hasDetector)
             var returned = false
@@ -288,9 +289,9 @@ struct DeceptionTests {
         // seeds 2 and 5 and was last removed late (step ≥ 2987 of 3000) on the others.
         var survivors: [UInt64] = []
         for seed in UInt64(1)...6 {
-            let spec = Self.spec(parameters: 16, optimizer: .hill_climb, steps: 3000, initialShare: 1)
+            let spec = Self.spec(parameters: 16, optimizer: .hillClimb, steps: 3000, initialShare: 1)
             let m = try Self.run(spec, runSeed: seed)
-            #expect(m.loss == 0)
+            #expect(m[.loss] == 0)
             var flips = 0
             var last = true
             _ = try Self.climb(spec, runSeed: seed) { _, model, _ in
@@ -298,11 +299,11 @@ struct DeceptionTests {
             }
             // Observed 276–336 flips over 3000 steps; under K = K_fit it stays off after its last removal.
             #expect(flips > 50)
-            if m.deceptive == 1 {
+            if m.integer(.deceptive) == 1 {
                 survivors.append(seed)
-                #expect(m.removed_at_step == nil)
+                #expect(m.integer(.removedAtStep) == nil)
             } else {
-                #expect(try #require(m.removed_at_step) >= 2987)
+                #expect(try #require(m.integer(.removedAtStep)) >= 2987)
             }
         }
         #expect(survivors == [2, 5])
@@ -317,19 +318,19 @@ struct DeceptionTests {
         // every one of those the model pursues its target, so the rate is 1, 3/8, 0. A model
         // without a detector never defects.
         for seed in UInt64(1)...3 {
-            let spec = Self.spec(parameters: 16, truePositive: truePositive, optimizer: .hill_climb, steps: 0,
+            let spec = Self.spec(parameters: 16, truePositive: truePositive, optimizer: .hillClimb, steps: 0,
                                  initialShare: 1)
             let m = try Self.run(spec, runSeed: seed)
-            #expect(m.deceptive == 1)
-            let fires = RunWorld(spec: spec, runSeed: seed).deployment.detectorFires
+            #expect(m.integer(.deceptive) == 1)
+            let fires = RunWorld(spec: spec, worldSeed: seed).deployment.detectorFires
             #expect(fires.count == 8)
             let count = fires.filter { $0 }.count
             #expect(count == Int((truePositive * 8).rounded()))
-            #expect(m.defection_rate == Double(count) / 8)
+            #expect(m[.defectionRate] == Double(count) / 8)
             // Episode by episode: the deceptive model defects exactly where the detector fires;
             // the detector-free model never defects.
-            let world = RunWorld(spec: spec, runSeed: seed)
-            let modelClass = ModelClass(spec: spec, runSeed: seed)
+            let world = RunWorld(spec: spec, worldSeed: seed)
+            let modelClass = Fixtures.modelClass(spec, seed: seed)
             var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
             var deceptive = MesaModel(slots: modelClass.encoding.slotCount)
             deceptive.hasDetector = true
@@ -341,8 +342,8 @@ struct DeceptionTests {
             var noDetector = spec
             noDetector.deception?.initialShare = 0
             let h = try Self.run(noDetector, runSeed: seed)
-            #expect(h.deceptive == 0)
-            #expect(h.defection_rate == 0)
+            #expect(h.integer(.deceptive) == 0)
+            #expect(h[.defectionRate] == 0)
         }
     }
 
@@ -353,8 +354,8 @@ struct DeceptionTests {
     static func removalByHand(_ spec: SimulationSpec, runSeed: UInt64, model: MesaModel)
         -> (fired: Int, unsolved: Int, solved: Int, gain: Double)
     {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        var evaluator = TrainingEvaluator(world: world, modelClass: ModelClass(spec: spec, runSeed: runSeed))
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        var evaluator = TrainingEvaluator(world: world, modelClass: Fixtures.modelClass(spec, seed: runSeed))
         var without = model
         without.hasDetector = false
         let n = world.training.count
@@ -374,19 +375,19 @@ struct DeceptionTests {
         // removal proposal that does not raise the loss is accepted.
         for seed: UInt64 in [4, 6] {
             let spec = Self.spec(width: 3, height: 3, instances: 4, parameters: 24, falsePositive: 0.5, lambda: 0.05,
-                                 optimizer: .hill_climb, steps: 3000, initialShare: 1)
+                                 optimizer: .hillClimb, steps: 3000, initialShare: 1)
             let m = try Self.run(spec, runSeed: seed)
             let result = try Self.climb(spec, runSeed: seed) { _, _, _ in }
-            #expect(m.deceptive == 1 && result.model.hasDetector)
+            #expect(m.integer(.deceptive) == 1 && result.model.hasDetector)
             let hand = Self.removalByHand(spec, runSeed: seed, model: result.model)
             #expect(hand.fired == 2)
-            #expect(m.false_positive_instances == hand.fired)
-            #expect(m.false_positives_unsolved == hand.unsolved)
-            #expect(m.false_positives_solved == hand.solved)
-            #expect(m.detector_removal_gain == hand.gain)
-            #expect(m.false_positives_unsolved == 1)
-            #expect(m.false_positives_solved == 1)
-            #expect(try #require(m.detector_removal_gain) < 0)
+            #expect(m.integer(.falsePositiveInstances) == hand.fired)
+            #expect(m.integer(.falsePositivesUnsolved) == hand.unsolved)
+            #expect(m.integer(.falsePositivesSolved) == hand.solved)
+            #expect(m[.detectorRemovalGain] == hand.gain)
+            #expect(m.integer(.falsePositivesUnsolved) == 1)
+            #expect(m.integer(.falsePositivesSolved) == 1)
+            #expect(try #require(m[.detectorRemovalGain]) < 0)
         }
     }
 
@@ -397,37 +398,37 @@ struct DeceptionTests {
         // entry left serves instance 1), no search and fallback none: the agent halts at the
         // start, score 0. So the loss goes from 0 to 1 − (0 + 1)/2 = 1/2: gain −1/2.
         let m = try Self.run(Self.spec(parameters: 2, falsePositive: 0.5), runSeed: 3)
-        #expect(m.deceptive == 1)
-        #expect(m.false_positive_instances == 1)
-        #expect(m.false_positives_unsolved == 1)
-        #expect(m.false_positives_solved == 1)
-        #expect(m.detector_removal_gain == -0.5)
+        #expect(m.integer(.deceptive) == 1)
+        #expect(m.integer(.falsePositiveInstances) == 1)
+        #expect(m.integer(.falsePositivesUnsolved) == 1)
+        #expect(m.integer(.falsePositivesSolved) == 1)
+        #expect(m[.detectorRemovalGain] == -0.5)
     }
 
     @Test("removal metrics are absent where they do not apply")
     func removalMetricsAbsence() throws {
         // No detector in the class: none of the four.
         let plain = try Self.run(Fixtures.spec(width: 3, height: 3, instances: 2, parameters: 16, steps: 200), runSeed: 1)
-        #expect(plain.false_positive_instances == nil)
-        #expect(plain.false_positives_unsolved == nil && plain.false_positives_solved == nil)
-        #expect(plain.detector_removal_gain == nil)
+        #expect(plain.integer(.falsePositiveInstances) == nil)
+        #expect(plain.integer(.falsePositivesUnsolved) == nil && plain.integer(.falsePositivesSolved) == nil)
+        #expect(plain[.detectorRemovalGain] == nil)
         // false_positive 0: the surviving detector (seeds 2 and 5 of the drift test) fires on no
         // training instance: the count is 0, the removal numbers absent.
         for seed: UInt64 in [2, 5] {
-            let m = try Self.run(Self.spec(parameters: 16, optimizer: .hill_climb, steps: 3000, initialShare: 1),
+            let m = try Self.run(Self.spec(parameters: 16, optimizer: .hillClimb, steps: 3000, initialShare: 1),
                                  runSeed: seed)
-            #expect(m.deceptive == 1)
-            #expect(m.false_positive_instances == 0)
-            #expect(m.false_positives_unsolved == nil && m.false_positives_solved == nil)
-            #expect(m.detector_removal_gain == nil)
+            #expect(m.integer(.deceptive) == 1)
+            #expect(m.integer(.falsePositiveInstances) == 0)
+            #expect(m.integer(.falsePositivesUnsolved) == nil && m.integer(.falsePositivesSolved) == nil)
+            #expect(m[.detectorRemovalGain] == nil)
         }
         // false_positive 0.5 but the detector was removed (seed 1): the count only.
         let removed = try Self.run(Self.spec(width: 3, height: 3, instances: 4, parameters: 24, falsePositive: 0.5,
-                                             lambda: 0.05, optimizer: .hill_climb, steps: 3000, initialShare: 1),
+                                             lambda: 0.05, optimizer: .hillClimb, steps: 3000, initialShare: 1),
                                    runSeed: 1)
-        #expect(removed.deceptive == 0)
-        #expect(removed.false_positive_instances == 2)
-        #expect(removed.false_positives_unsolved == nil && removed.false_positives_solved == nil)
-        #expect(removed.detector_removal_gain == nil)
+        #expect(removed.integer(.deceptive) == 0)
+        #expect(removed.integer(.falsePositiveInstances) == 2)
+        #expect(removed.integer(.falsePositivesUnsolved) == nil && removed.integer(.falsePositivesSolved) == nil)
+        #expect(removed[.detectorRemovalGain] == nil)
     }
 }

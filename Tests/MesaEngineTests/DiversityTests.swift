@@ -1,4 +1,5 @@
 @testable import MesaEngine
+import MesaResults
 import MesaScenario
 import Testing
 
@@ -9,7 +10,7 @@ struct DiversityTests {
     func exactRun(instances: Int, seed: UInt64) throws -> RunSimulator.Output {
         var spec = Fixtures.spec(width: 5, height: 5, instances: instances, parameters: 40, optimizer: .exact, seed: seed)
         spec.bias.descriptionLength = 0.05
-        return try RunSimulator.run(spec: spec, runSeed: StreamSeed.run(scenarioSeed: seed, point: instances, repetition: 0))
+        return try Fixtures.run(spec, seed: StreamSeed.run(scenarioSeed: seed, point: instances, repetition: 0))
     }
 
     /// Observed (docs/performance.md): on 5×5 mazes a 3-parameter one-step lookahead already
@@ -22,9 +23,9 @@ struct DiversityTests {
         for seed in UInt64(1)...3 {
             let one = try exactRun(instances: 1, seed: seed)
             let twelve = try exactRun(instances: 12, seed: seed)
-            few += one.metrics.mesa_posterior ?? -1
-            many += twelve.metrics.mesa_posterior ?? -1
-            #expect(twelve.metrics.search_bits > 0)
+            few += one.metrics[.mesaPosterior] ?? -1
+            many += twelve.metrics[.mesaPosterior] ?? -1
+            #expect((twelve.metrics[.searchBits] ?? 0) > 0)
         }
         #expect(many / 3 > 0.5)
         #expect(many >= few)

@@ -4,10 +4,10 @@ import Testing
 @Suite("Episodes and search")
 struct EpisodeTests {
     func run(_ set: TaskSet, _ b: EpisodeBehaviour, table: [Int: Int] = [:]) -> EpisodeOutcome {
-        var runner = EpisodeRunner(cellCount: set.cellCount)
+        var runner = EpisodeRunner(cellCount: set.stateCount)
         var cache = SearchDecisionCache.empty
-        return runner.run(instance: set.instances[0], proxyManhattan: set.proxy.manhattan, behaviour: b, fires: false,
-                          table: { table[$0] ?? -1 }, cache: &cache, cacheBase: 0, useCache: false)
+        return runner.run(instance: set.instances[0], proxyFeature: set.proxyFeature, behaviour: b, fires: false,
+                          table: { table[$0].flatMap(Direction.init(rawValue:)) }, cache: &cache, cacheBase: 0, useCache: false)
     }
 
     @Test("corridor scores: full path 1, halting halfway 1/2, bumping a wall until the limit progress/limit")
@@ -42,18 +42,18 @@ struct EpisodeTests {
         var search = SearchWorkspace(cellCount: 7)
         let toward = SearchObjective(weightGoal: -1, weightProxy: 0, weightTarget: 0, targetCell: 6, terminal: 6)
         // Ranked away from the goal, the search spends its budget west first.
-        let short = search.decideFresh(instance: set.instances[0], proxyManhattan: set.proxy.manhattan, root: 3,
+        let short = search.decideFresh(instance: set.instances[0], proxyFeature: set.proxyFeature, root: 3,
                                        budget: 3, objective: toward)
-        #expect(short.move == Direction.west.rawValue && short.expansions == 3)
-        let long = search.decideFresh(instance: set.instances[0], proxyManhattan: set.proxy.manhattan, root: 3,
+        #expect(short.move == .west && short.expansions == 3)
+        let long = search.decideFresh(instance: set.instances[0], proxyFeature: set.proxyFeature, root: 3,
                                       budget: 64, objective: toward)
-        #expect(long.move == Direction.east.rawValue && long.expansions == 6)
+        #expect(long.move == .east && long.expansions == 6)
         let plain = SearchObjective(weightGoal: 1, weightProxy: 0, weightTarget: 0, targetCell: 6, terminal: 6)
         let far = Fixtures.taskSet(corridor, start: 0, goal: 6)
         for budget in 1...8 {
-            let r = search.decideFresh(instance: far.instances[0], proxyManhattan: far.proxy.manhattan, root: 0,
+            let r = search.decideFresh(instance: far.instances[0], proxyFeature: far.proxyFeature, root: 0,
                                        budget: budget, objective: plain)
-            #expect(r.expansions == min(budget, 6) && r.move == Direction.east.rawValue)
+            #expect(r.expansions == min(budget, 6) && r.move == .east)
         }
     }
 
@@ -81,12 +81,12 @@ struct EpisodeTests {
             let objective = SearchObjective(weightGoal: Int32(b.weightGoal), weightProxy: 0, weightTarget: 0,
                                             targetCell: 29, terminal: 29)
             while steps < b.stepLimit, position != 29 {
-                let r = search.decideFresh(instance: set.instances[0], proxyManhattan: set.proxy.manhattan, root: position,
+                let r = search.decideFresh(instance: set.instances[0], proxyFeature: set.proxyFeature, root: position,
                                            budget: b.learnedExpansions, objective: objective)
                 expansions += r.expansions
-                if r.move < 0 { break }
+                guard let move = r.move else { break }
                 steps += 1
-                if maze.isOpen(position, r.move) { position = maze.step(position, r.move) }
+                if maze.isOpen(position, move.rawValue) { position = maze.step(position, move.rawValue) }
             }
             #expect(fast.endCell == position && fast.steps == steps && fast.expansions == expansions)
         }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MesaEngine
+import MesaResults
 import MesaScenario
 import Testing
 
@@ -28,8 +29,8 @@ struct ExactOptimizerTests {
 
     /// Every model of the class: structures × every table of at most K − base entries.
     func bruteForce(_ spec: SimulationSpec, runSeed: UInt64) -> BruteForce {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        let modelClass = Fixtures.modelClass(spec, seed: runSeed)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
         let slots = modelClass.encoding.slotCount
         var models: [(MesaModel, Double, Bool)] = []
@@ -78,8 +79,8 @@ struct ExactOptimizerTests {
     }
 
     func exact(_ spec: SimulationSpec, runSeed: UInt64) throws -> ExactSummary {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        let modelClass = Fixtures.modelClass(spec, seed: runSeed)
         var optimizer = try ExactOptimizer(evaluator: TrainingEvaluator(world: world, modelClass: modelClass),
                                            values: spec.training.values)
         return try optimizer.solve(drawSeed: 5)
@@ -111,8 +112,8 @@ struct ExactOptimizerTests {
     func drawnModelIsOptimal() throws {
         let spec = tinySpec(lambda: 0.05, mu: 0, falsePositive: 0, seed: 3)
         let result = try exact(spec, runSeed: 3)
-        let world = RunWorld(spec: spec, runSeed: 3)
-        let modelClass = ModelClass(spec: spec, runSeed: 3)
+        let world = RunWorld(spec: spec, worldSeed: 3)
+        let modelClass = Fixtures.modelClass(spec, seed: 3)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
         let outcomes = (0..<world.training.count).map { evaluator.trainingEpisode(result.model, instance: $0) }
         #expect(abs(evaluator.loss(result.model, outcomes: outcomes) - result.loss) < 1e-9)
@@ -132,15 +133,36 @@ struct ExactOptimizerTests {
         var spec = Fixtures.spec(width: 30, height: 30, instances: 500, parameters: 4000, optimizer: .exact)
         spec.model.maxBits = 8
         let world = RunWorld(spec: { var s = spec; s.environment.instances = 1; s.deployment.instances = 1; return s }(),
-                             runSeed: 1)
+                             worldSeed: 1)
         let big = TaskSet(spec: spec.environment, instances: Array(repeating: world.training.instances[0], count: 500))
         let evaluator = TrainingEvaluator(world: RunWorld(training: big, deployment: world.deployment),
-                                          modelClass: ModelClass(spec: spec, runSeed: 1))
-        #expect(throws: ExactOptimizerError.self) { try ExactOptimizer(evaluator: evaluator, values: 4) }
+                                          modelClass: Fixtures.modelClass(spec, seed: 1))
+        #expect(throws: ExactRefusal.self) { try ExactOptimizer(evaluator: evaluator, values: 4) }
         do {
             _ = try ExactOptimizer(evaluator: evaluator, values: 4)
         } catch {
             #expect("\(error)".contains("structures"))
+        }
+    }
+
+    @Test("the spec-level class size (what `check` refuses by) equals the optimizer's own count")
+    func classSizeMatchesTheOptimizer() throws {
+        for (k, fp, target, styles) in [(64, 0.0, DetectorTarget.corner(.bottom_left), Set(ModelStyle.allCases)),
+                                        (20, 0.5, .any, Set(ModelStyle.allCases)), (9, 0.5, .corner(.top_left), [.search]),
+                                        (40, 0, .any, [.heuristic])] {
+            var spec = Fixtures.spec(width: 3, height: 3, instances: 2, parameters: k, optimizer: .exact)
+            spec.model.styles = styles
+            var deception = DeceptionSpec()
+            deception.detectorCost = 3
+            deception.falsePositive = fp
+            deception.target = target
+            spec.deception = deception
+            let world = RunWorld(spec: spec, worldSeed: 1)
+            let optimizer = try ExactOptimizer(evaluator: TrainingEvaluator(world: world, modelClass: Fixtures.modelClass(spec, seed: 1)),
+                                               values: 4)
+            let size = ExactClass(spec)
+            #expect(size.behaviours == optimizer.groupKeys.count, "K \(k), fp \(fp)")
+            #expect(size.structures == optimizer.structures.count, "K \(k), fp \(fp)")
         }
     }
 }

@@ -1,4 +1,5 @@
 @testable import MesaEngine
+import MesaResults
 import MesaScenario
 
 /// Small hand-made worlds and specs shared by the tests.
@@ -13,7 +14,7 @@ enum Fixtures {
     /// A spec for a small world.
     static func spec(
         width: Int = 5, height: Int = 5, instances: Int = 4, parameters: Int = 64, steps: Int = 500,
-        optimizer: OptimizerKind = .hill_climb, seed: UInt64 = 7
+        optimizer: Optimizer = .hillClimb, seed: UInt64 = 7
     ) -> SimulationSpec {
         var spec = SimulationSpec()
         spec.environment.width = width
@@ -37,7 +38,7 @@ enum Fixtures {
         env.height = maze.height
         env.instances = 1
         env.stepLimit = limit
-        return TaskSet(spec: env, instances: [MazeInstance(maze: maze, start: start, goal: goal)])
+        return TaskSet(spec: env, instances: [Fixtures.task(maze, start: start, goal: goal)])
     }
 
     static func behaviour(limit: Int, learned: Int = 0, weightGoal: Int = 0, greedy: Bool = false) -> EpisodeBehaviour {
@@ -47,5 +48,31 @@ enum Fixtures {
         b.weightGoal = weightGoal
         b.greedyFallback = greedy
         return b
+    }
+}
+
+extension Fixtures {
+    /// Hill climbing from `initial` for `steps` with the optimizer stream `seed`, as a run does.
+    static func climb(_ evaluator: TrainingEvaluator, seed: UInt64, from initial: MesaModel, steps: Int,
+                      trace: ((Int, MesaModel, Double) -> Void)? = nil) throws -> Selection {
+        var evaluator = evaluator
+        var climber = HillClimber(seed: seed, initial: initial, steps: steps)
+        climber.trace = trace
+        return try climber.select(with: &evaluator)
+    }
+
+    /// One run of `spec`, its world seeded like its optimizer streams.
+    static func run(_ spec: SimulationSpec, seed: UInt64) throws -> RunSimulator.Output {
+        try RunSimulator.run(RunContext(spec: spec, runSeed: seed))
+    }
+
+    /// The class of `spec` on a world drawn from `seed`.
+    static func modelClass(_ spec: SimulationSpec, seed: UInt64) -> ModelClass {
+        ModelClass(spec: spec, stateCount: spec.environment.width * spec.environment.height, worldSeed: seed)
+    }
+
+    /// The task of `maze` with `start` and `goal`.
+    static func task(_ maze: Maze, start: Int, goal: Int) -> TaskInstance {
+        MazeWorld.task(maze, start: start, goal: goal)
     }
 }

@@ -1,17 +1,17 @@
 @testable import MesaEngine
+import MesaResults
 import MesaScenario
 import Testing
 
 @Suite("Hill climbing")
 struct HillClimberTests {
     func climb(_ spec: SimulationSpec, runSeed: UInt64, steps: Int,
-               trace: @escaping (Int, MesaModel, Double, ModelClass) -> Void) throws -> TrainingResult {
-        let world = RunWorld(spec: spec, runSeed: runSeed)
-        let modelClass = ModelClass(spec: spec, runSeed: runSeed)
+               trace: @escaping (Int, MesaModel, Double, ModelClass) -> Void) throws -> Selection {
+        let world = RunWorld(spec: spec, worldSeed: runSeed)
+        let modelClass = Fixtures.modelClass(spec, seed: runSeed)
         let evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
         let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: runSeed)
-        var climber = HillClimber(evaluator: evaluator, seed: runSeed &+ 1)
-        return try climber.train(from: initial, steps: steps) { trace($0, $1, $2, modelClass) }
+        return try Fixtures.climb(evaluator, seed: runSeed &+ 1, from: initial, steps: steps) { trace($0, $1, $2, modelClass) }
     }
 
     @Test("parameters in use never exceed K, under thousands of mutations of every kind")
@@ -44,9 +44,9 @@ struct HillClimberTests {
             spec.bias.descriptionLength = seed % 2 == 0 ? 0.2 : 0
             spec.bias.speed = seed > 2 ? 0.1 : 0
             spec.model.memory = seed == 3 ? .episode : .none
-            let world = RunWorld(spec: spec, runSeed: seed)
+            let world = RunWorld(spec: spec, worldSeed: seed)
             var previous = Double.infinity
-            var checker = TrainingEvaluator(world: world, modelClass: ModelClass(spec: spec, runSeed: seed))
+            var checker = TrainingEvaluator(world: world, modelClass: Fixtures.modelClass(spec, seed: seed))
             _ = try climb(spec, runSeed: seed, steps: 1500) { step, model, loss, _ in
                 #expect(loss <= previous)
                 previous = loss

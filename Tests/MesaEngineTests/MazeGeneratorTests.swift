@@ -10,7 +10,7 @@ struct MazeGeneratorTests {
                 var rng = Xoshiro256StarStar(seed: UInt64(seed * 1000 + w * 31 + h))
                 let maze = MazeGenerator.generate(width: w, height: h, loops: 0, rng: &rng)
                 #expect(maze.passageCount == w * h - 1)
-                let distance = MazeDistances.bfs(maze, from: 0)
+                let distance = Fixtures.task(maze, start: 0, goal: 0).distanceToGoal
                 #expect(!distance.contains(.max))
             }
         }
@@ -56,7 +56,7 @@ struct MazeGeneratorTests {
             }
             for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
             for source in 0..<n {
-                #expect(MazeDistances.bfs(maze, from: source).map(Int.init) == d[source])
+                #expect(Fixtures.task(maze, start: 0, goal: source).distanceToGoal.map(Int.init) == d[source])
             }
         }
     }
@@ -69,7 +69,7 @@ struct MazeGeneratorTests {
         for correlation in [0.0, 1.0] {
             env.goalCorrelation = correlation
             for i in 0..<50 {
-                let instance = InstanceFactory.make(spec: env, proxy: proxy, runSeed: 3, label: .trainingInstances, index: i)
+                let instance = MazeWorld(spec: env).instance(index: i, label: .trainingInstances, worldSeed: 3)
                 #expect(proxy.contains[instance.goal] == (correlation == 1))
                 #expect(!proxy.contains[instance.start])
                 #expect(instance.start != instance.goal)
@@ -83,14 +83,13 @@ struct MazeGeneratorTests {
     func demonstrationsReachTheGoal() {
         var env = Fixtures.spec(width: 6, height: 6).environment
         env.teacher = .scripted
-        let proxy = ProxyRegion(corner: .top_right, side: 3, width: 6, height: 6)
         for i in 0..<30 {
-            let instance = InstanceFactory.make(spec: env, proxy: proxy, runSeed: 11, label: .trainingInstances, index: i)
+            let instance = MazeWorld(spec: env).instance(index: i, label: .trainingInstances, worldSeed: 11)
             let demo = instance.demonstration.map(Int.init)
             #expect(demo.first == instance.start && demo.last == instance.goal)
             #expect(demo.count - 1 <= env.effectiveStepLimit)
             for (a, b) in zip(demo, demo.dropFirst()) {
-                #expect(instance.maze.isOpen(a, instance.maze.direction(from: a, to: b)) && instance.maze.manhattan(a, b) == 1)
+                #expect(instance.direction(from: a, to: b) != nil && instance.manhattan(a, b) == 1)
             }
         }
     }

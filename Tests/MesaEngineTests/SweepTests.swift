@@ -27,21 +27,21 @@ struct SweepTests {
         #expect(one.runs.map(\.repetition) == [0, 1, 0, 1, 0, 1, 0, 1])
         #expect(one.runs[2].point["environment.instances"] == .number(1))
         #expect(one.runs[2].point["training.optimizer"] == .text("exact"))
-        #expect(one.runs[2].optimizer == "exact")
-        #expect(one.runs[2].metrics.deceptive_posterior != nil)
-        #expect(one.runs[0].metrics.removed_at_step == nil || one.runs[0].metrics.deceptive == 0)
-        #expect(one.runs[0].metrics.k_fit != nil)
-        #expect(one.runs.allSatisfy { $0.metrics.false_positive_instances != nil })
-        #expect(one.runs.contains { $0.metrics.detector_removal_gain != nil })
+        #expect(one.runs[2].optimizer == .exact)
+        #expect(one.runs[2].metrics[.deceptivePosterior] != nil)
+        #expect(one.runs[0].metrics.integer(.removedAtStep) == nil || one.runs[0].metrics.integer(.deceptive) == 0)
+        #expect(one.runs[0].metrics.integer(.kFit) != nil)
+        #expect(one.runs.allSatisfy { $0.metrics.integer(.falsePositiveInstances) != nil })
+        #expect(one.runs.contains { $0.metrics[.detectorRemovalGain] != nil })
         #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
         #expect(one.mazes.count == 4)
-        #expect(one.mazes[0].caption.hasSuffix("N = 1, optimizer = hill_climb, repetition 0"))
+        #expect(one.mazes[0].point == one.runs[0].point && one.mazes[0].repetition == 0 && one.mazes[0].phase == .training)
         // The mesa-objective's weights are recorded exactly when the model has search machinery.
         for run in one.runs {
-            let searching = run.metrics.params_search > 0
-            #expect((run.metrics.objective_goal_weight != nil) == searching)
-            #expect((run.metrics.objective_proxy_weight != nil) == searching)
-            #expect([-1, 0, 1].contains(run.metrics.objective_goal_weight ?? 0))
+            let searching = run.metrics.integer(.paramsSearch)! > 0
+            #expect((run.metrics.integer(.objectiveGoalWeight) != nil) == searching)
+            #expect((run.metrics.integer(.objectiveProxyWeight) != nil) == searching)
+            #expect([-1, 0, 1].contains(run.metrics.integer(.objectiveGoalWeight) ?? 0))
         }
         #expect(Set(one.runs.map(\.seed)).count == 8)
     }
@@ -52,7 +52,7 @@ struct SweepTests {
         let axes = [SweepAxis(key: "environment.instances", values: [.number(2), .number(8)], isGeometric: false)]
         let output = try await SimulationSweep(scenario: scenario(spec, axes: axes, seeds: 2), jobs: 2).run()
         // Drawings: first point then last point, each a training then a deployment episode.
-        let training = output.mazes.filter { $0.phase == "training" }
+        let training = output.mazes.filter { $0.phase == .training }
         try #require(training.count == 2)
         #expect(training[0].openings == training[1].openings)
         #expect(training[0].start == training[1].start)
@@ -63,7 +63,7 @@ struct SweepTests {
         let first = StreamSeed.world(scenarioSeed: spec.training.seed, repetition: 0)
         let second = StreamSeed.world(scenarioSeed: spec.training.seed, repetition: 1)
         #expect(first != second)
-        let worldA = RunWorld(spec: spec, runSeed: first), worldB = RunWorld(spec: spec, runSeed: second)
+        let worldA = RunWorld(spec: spec, worldSeed: first), worldB = RunWorld(spec: spec, worldSeed: second)
         #expect(worldA.training.instances.map(\.goal) != worldB.training.instances.map(\.goal)
                 || worldA.training.instances.map(\.start) != worldB.training.instances.map(\.start))
     }

@@ -1,5 +1,6 @@
 @testable import MesaLanguage
 import MesaScenario
+import MesaResults
 import Testing
 
 /// The `expect` block: predictions typed against the sweep's axes, and every mistake located.
@@ -21,12 +22,12 @@ import Testing
             }
             """)))
         #expect(scenario.expectations == [
-            MesaScenario.Expectation(claim: .trend(metric: "mesa_optimizer", direction: .rises, axis: "environment.instances"),
+            Prediction(claim: .trend(metric: .mesaOptimizer, direction: .rises, axis: "environment.instances"),
                         filters: [], text: "mesa_optimizer rises along instances"),
-            MesaScenario.Expectation(claim: .level(metric: "deploy_score", bound: .atLeast, value: 0.5),
+            Prediction(claim: .level(metric: .deployScore, bound: .atLeast, value: 0.5),
                         filters: [.init(axis: "model.parameters", value: "128"), .init(axis: "environment.goal", value: "region")],
                         text: "deploy_score at_least 0.5 at parameters 128, goal region"),
-            MesaScenario.Expectation(claim: .crossover(axis: "environment.instances", direction: .falls, along: "model.encoding"),
+            Prediction(claim: .crossover(axis: "environment.instances", direction: .falls, along: "model.encoding"),
                         filters: [.init(axis: "model.encoding", value: "indirect 8")],
                         text: "crossover instances falls along encoding at encoding indirect 8"),
         ])
@@ -35,7 +36,7 @@ import Testing
     @Test("a bound and a point's value may be constant arithmetic, evaluated as settings are")
     func constantArithmetic() throws {
         let scenario = try #require(compiled(scenarioFile(Self.settings + "expect { loss at_most 1/4 at parameters 2^7 }\n")))
-        #expect(scenario.expectations.first?.claim == .level(metric: "loss", bound: .atMost, value: 0.25))
+        #expect(scenario.expectations.first?.claim == .level(metric: .loss, bound: .atMost, value: 0.25))
         #expect(scenario.expectations.first?.filters == [.init(axis: "model.parameters", value: "128")])
     }
 
@@ -56,7 +57,7 @@ import Testing
         }
         expect("mesa_optimiser rises along instances", column: 3, "unknown metric 'mesa_optimiser' in an expectation",
                notes: ["did you mean 'mesa_optimizer'?",
-                       "an expectation names a metric (mesa_optimizer, deceptive, train_score, deploy_score, …) or 'crossover'"])
+                       "an expectation names a metric (train_score, deploy_score, search_bits, mesa_optimizer, …) or 'crossover'"])
         expect("loss rises instances", column: 14, "expected 'along' after 'rises'")
         expect("loss goes along instances", column: 8, "expected 'rises', 'falls', 'at_most' or 'at_least' after 'loss'")
         expect("loss rises along maze", column: 20, "'maze' is not a swept setting of this scenario",

@@ -26,7 +26,7 @@ import Testing
         #expect(spec.model.parameters == 512)
         #expect(spec.model.searchCost == .binary(.multiply, .number(16), .variable))
         #expect(spec.model.maxBits == 8)
-        #expect(spec.training.optimizer == .hill_climb)
+        #expect(spec.training.optimizer == .hillClimb)
         #expect(spec.training.steps == 20_000)
         #expect(spec.training.seeds == 8)
         #expect(spec.bias == BiasSpec())
@@ -204,5 +204,41 @@ import Testing
         let found = diagnostics(of: scenarioFile("\"\"\"\nJust prose.\n\"\"\""))
         #expect(found.map(\.message) == ["the scenario has no 'analytic' or 'environment' block, so nothing will run"])
         #expect(found.first?.severity == .warning)
+    }
+}
+
+/// What the engine would refuse, `check` refuses first, at the `optimizer` line.
+@Suite struct EngineRefusalTests {
+    @Test("exact selection with an indirect encoding is refused at the optimizer line")
+    func exactIndirect() {
+        expectError(scenarioFile("""
+            environment { maze 4 x 4; instances 2 }
+            model { encoding indirect 8 }
+            training { optimizer exact }
+            """), line: 4, column: 22,
+            "the exact optimizer cannot run `encoding indirect`: an indirect gene sets decisions in many instances, so the table does not decompose per instance",
+            notes: ["use `optimizer hill_climb`, or `encoding direct`"])
+    }
+
+    @Test("a class too large to enumerate is refused with its size, naming the sweep point")
+    func classTooLarge() {
+        let errors = diagnostics(of: scenarioFile("""
+            environment { maze 20 x 20; instances [2, 500] }
+            model { parameters 4000; max_bits 8 }
+            training { optimizer exact; seeds 1 }
+            """), options: .init(allowLarge: true)).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("the exact optimizer cannot enumerate this class:") == true)
+        #expect(errors.first?.range.start.line == 4)
+        #expect(errors.first?.notes.last?.message == "first at the sweep point environment.instances = 500")
+    }
+
+    @Test("hill climbing on the same class is accepted")
+    func hillClimbAccepted() {
+        #expect(diagnostics(of: scenarioFile("""
+            environment { maze 4 x 4; instances 2 }
+            model { encoding indirect 8 }
+            training { optimizer hill_climb }
+            """)).filter { $0.severity == .error }.isEmpty)
     }
 }

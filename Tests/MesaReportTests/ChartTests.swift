@@ -110,7 +110,7 @@ struct ChartTests {
 
     @Test("the fixture's 3×3 maze closes exactly the walls its openings say")
     func mazeOpeningsAgree() throws {
-        let figure = MazeFigure(title: "m", description: "d", drawings: [Fixtures.maze(phase: "training", defected: false)])
+        let figure = MazeFigure(title: "m", description: "d", drawings: [Fixtures.maze(phase: .training, defected: false)])
             .figure(name: "m3")
         let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
         let walls = try #require(inspector.elements(named: "path").first { $0.attributes["class"] == "ms-wall" })
@@ -123,6 +123,7 @@ struct ChartTests {
 import MesaResults
 
 enum MesaReportTestsMaze {
-    static let twoCells = MazeDrawing(caption: "two cells", phase: "training", width: 2, height: 1, openings: [2, 8],
+    static let twoCells = MazeDrawing(point: Point([]), repetition: 0, phase: .training, instance: 0, width: 2, height: 1,
+                                      openings: [2, 8],
                                       start: 0, goal: 1, proxy: [1], path: [0, 1], defected: false)
 }

@@ -78,12 +78,12 @@ struct ReportBuilderTests {
         var results = Fixtures.results()
         let others = results.findings
         results.findings = [
-            Finding(kind: "expectation", metric: "mesa_optimizer", axis: "", value: nil,
-                    sentence: "Predicted: A. Checked: it does.", verdict: "holds"),
-            Finding(kind: "expectation", metric: "proxy_pursuit", axis: "", value: nil,
-                    sentence: "Predicted: B. Checked: it is not.", verdict: "fails"),
-            Finding(kind: "expectation", metric: "deceptive", axis: "", value: nil,
-                    sentence: "Predicted: C. Checked: the runs cannot tell.", verdict: "unclear"),
+            Finding(kind: .expectation, metric: "mesa_optimizer", axis: "", value: nil,
+                    sentence: "Predicted: A. Checked: it does.", verdict: .holds),
+            Finding(kind: .expectation, metric: "proxy_pursuit", axis: "", value: nil,
+                    sentence: "Predicted: B. Checked: it is not.", verdict: .fails),
+            Finding(kind: .expectation, metric: "deceptive", axis: "", value: nil,
+                    sentence: "Predicted: C. Checked: the runs cannot tell.", verdict: .unclear),
         ] + others
         let markdown = ReportBuilder(results: results).findingsMarkdown()
         #expect(markdown.hasPrefix("""
@@ -105,7 +105,7 @@ struct ReportBuilderTests {
     @Test("an expect block is shown as the scenario's predictions, not as settings")
     func expectBlock() {
         var results = Fixtures.results()
-        results.notebook.append(NotebookEntry(kind: "block", block: "expect", settings: [
+        results.notebook.append(NotebookEntry(kind: .block, block: "expect", settings: [
             SettingRow(key: "mesa_optimizer", value: "rises along instances", swept: false),
         ]))
         let markdown = ReportBuilder(results: results).build().markdown
@@ -118,7 +118,7 @@ struct ReportBuilderTests {
     @Test("trends follow the findings collapsed, in both the HTML and the Markdown report")
     func collapsedTrends() throws {
         var results = Fixtures.results()
-        results.findings.append(Finding(kind: "trend", metric: "train_score", axis: "environment.instances", value: -0.2,
+        results.findings.append(Finding(kind: .trend, metric: "train_score", axis: "environment.instances", value: -0.2,
                                         sentence: "The training score falls from 1 at N = 1 to 0.8 at N = 4 <b>."))
         let document = ReportBuilder(results: results).build()
         #expect(!ReportBuilder(results: results).findingsMarkdown().contains("training score falls"))
@@ -135,9 +135,9 @@ struct ReportBuilderTests {
     ])
     func hostileText(_ hostile: String) throws {
         var results = Fixtures.results(title: hostile, prose: "Prose with \(hostile) inside.")
-        results.notebook.append(NotebookEntry(kind: "block", block: hostile, settings: [SettingRow(key: hostile, value: hostile, swept: true)]))
-        results.findings.append(Finding(kind: "claim", metric: "m", axis: "a", value: nil, sentence: hostile))
-        results.mazes[0].caption = hostile
+        results.notebook.append(NotebookEntry(kind: .block, block: hostile, settings: [SettingRow(key: hostile, value: hostile, swept: true)]))
+        results.findings.append(Finding(kind: .claim, metric: "m", axis: "a", value: nil, sentence: hostile))
+        results.mazes[0].point = Point([Point.Coordinate(key: hostile, value: .text(hostile))])
         results.source += "</code></pre>" + hostile
         let document = ReportBuilder(results: results).build()
         let html = try PageRenderer(templates: .builtIn).reportPage(for: document)

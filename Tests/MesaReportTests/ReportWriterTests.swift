@@ -44,7 +44,8 @@ struct ReportWriterTests {
         defer { try? FileManager.default.removeItem(at: reports) }
         let folder = try ReportWriter().write(Fixtures.results(), to: reports)
         let before = try Fixtures.files(in: folder)
-        let reread = try ReportWriter().rerender(reportDirectory: folder)
+        let reread = try ReportWriter.readResults(from: folder)
+        try ReportWriter().write(reread, at: folder)
         #expect(reread.slug == "diversity")
         #expect(reread.runs.count == 20)
         #expect(try Fixtures.files(in: folder) == before)
@@ -64,7 +65,7 @@ struct ReportWriterTests {
         defer { try? FileManager.default.removeItem(at: reports) }
         let folder = try ReportWriter().write(results, to: reports)
         let before = try Fixtures.files(in: folder)
-        try ReportWriter().rerender(reportDirectory: folder)
+        try ReportWriter().write(try ReportWriter.readResults(from: folder), at: folder)
         #expect(try Fixtures.files(in: folder) == before)
         let csv = String(decoding: try #require(before["results.csv"]), as: UTF8.self)
         #expect(csv.hasPrefix("z.seed_bank,environment.instances,seed,"))
@@ -142,12 +143,12 @@ struct ReportWriterTests {
     @Test("results.json round-trips and keeps non-finite numbers")
     func jsonRoundTrip() throws {
         var results = Fixtures.results()
-        results.runs[0].metrics.loss = .infinity
-        results.analytic[0].J_star = .nan
+        results.runs[0].metrics[.loss] = .infinity
+        results.analytic[0].jStar = .nan
         let data = try ResultsFiles.json(results)
         let decoded = try ResultsFiles.decode(data)
-        #expect(decoded.runs[0].metrics.loss == .infinity)
-        #expect(decoded.analytic[0].J_star.isNaN)
+        #expect(decoded.runs[0].metrics[.loss] == .infinity)
+        #expect(decoded.analytic[0].jStar.isNaN)
         #expect(decoded.runs[1] == results.runs[1])
         #expect(decoded.summary == results.summary)
         let text = String(decoding: data, as: UTF8.self)
@@ -169,19 +170,17 @@ struct ReportWriterTests {
         #expect(lines[2].hasPrefix("1,,1011,1,exact,"))
     }
 
-    @Test("the CSV has a column for every field of RunMetrics")
+    @Test("the CSV has a column for every metric of the registry, and a run with every metric fills them all")
     func csvCoversMetrics() throws {
-        let full = RunMetrics(
-            train_score: 1, deploy_score: 1, search_bits: 1, mesa_optimizer: 1, deceptive: 1, defection_rate: 1,
-            deceptive_posterior: 1, deceptive_structure_share: 1, mesa_posterior: 1, proxy_pursuit: 1,
-            expansions_per_episode: 1, loss: 1, params_table: 1, params_search: 1, params_detector: 1,
-            removed_at_step: 1, k_fit: 1, search_decision_share: 1, budget: 1, detector_cost: 1,
-            false_positive_instances: 1, false_positives_unsolved: 1, false_positives_solved: 1,
-            detector_removal_gain: 1, objective_goal_weight: 1, objective_proxy_weight: 1,
-            aligned_loss_change: 1, aligned_deploy_gain: 1)
-        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any]
-        let keys = try #require(object).keys.sorted()
-        #expect(ResultsFiles.metricColumns.map(\.name).sorted() == keys)
+        var results = Fixtures.results()
+        results.runs = [RunRecord(point: Fixtures.point(1), seed: 1, repetition: 0, optimizer: .exact,
+                                  metrics: RunMetrics(Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0, 1) })))]
+        let lines = ResultsFiles.csv(results).components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        #expect(Array(header.suffix(Metric.allCases.count)) == Metric.allCases.map(\.name))
+        #expect(!lines[1].contains(",,"), "every metric column is filled")
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(results.runs[0].metrics)) as? [String: Any]
+        #expect(try #require(object).keys.sorted() == Metric.allCases.map(\.name).sorted())
     }
 
     @Test("the front page lists every scenario with its headline findings")
@@ -211,10 +210,10 @@ struct ReportWriterTests {
         defer { try? FileManager.default.removeItem(at: reports) }
         var first = Fixtures.results(title: "Zebra first")
         first.slug = "zebra"
-        first.source_file = "01-zebra.mesa"
+        first.sourceFile = "01-zebra.mesa"
         var second = Fixtures.results(title: "Aardvark second")
         second.slug = "aardvark"
-        second.source_file = "02-aardvark.mesa"
+        second.sourceFile = "02-aardvark.mesa"
         try ReportWriter().writeIndex([second, first], to: reports)
         let html = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.range(of: "zebra/index.html")!.lowerBound < html.range(of: "aardvark/index.html")!.lowerBound)
@@ -222,16 +221,16 @@ struct ReportWriterTests {
 
     @Test("headlines put the claim check and crossovers before trends, keeping order within a rank")
     func headlineRanking() {
-        func finding(_ kind: String, _ sentence: String) -> Finding {
+        func finding(_ kind: FindingKind, _ sentence: String) -> Finding {
             Finding(kind: kind, metric: "mesa_optimizer", axis: "environment.instances", value: nil, sentence: sentence)
         }
-        let findings = [finding("trend", "T1"), finding("selection", "S1"), finding("crossover", "C1"),
-                        finding("trend", "T2"), finding("claim", "K1"), finding("crossover", "C2")]
+        let findings = [finding(.trend, "T1"), finding(.selection, "S1"), finding(.crossover, "C1"),
+                        finding(.trend, "T2"), finding(.claim, "K1"), finding(.crossover, "C2")]
         #expect(IndexEntry.headlines(findings) == ["K1", "C1", "C2"])
         #expect(IndexEntry.headlines(Array(findings.prefix(2))) == ["S1", "T1"])
         // The scenario's own checked predictions, counted by verdict, come before everything else.
-        var predictions = ["holds", "fails", "unclear", "holds"].map { verdict in
-            Finding(kind: "expectation", metric: "m", axis: "", value: nil, sentence: verdict, verdict: verdict)
+        var predictions = [Verdict.holds, .fails, .unclear, .holds].map { verdict in
+            Finding(kind: .expectation, metric: "m", axis: "", value: nil, sentence: verdict.rawValue, verdict: verdict)
         }
         #expect(IndexEntry.headlines(findings + predictions)
             == ["Of its 4 predictions, 2 hold, 1 does not hold and 1 is not shown by the runs.", "K1", "C1"])

@@ -15,7 +15,7 @@ package enum BimodalityFinder {
         guard let nearest = line.points.indices.min(by: { distance(line.points[$0].value) < distance(line.points[$1].value) })
         else { return nil }
         let point = line.points[nearest].summary.point
-        let shares = runs.filter { $0.point == point }.map(\.metrics.search_decision_share)
+        let shares = runs.filter { $0.point == point }.compactMap { $0.metrics[.searchDecisionShare] }
         let n = shares.count
         guard n >= 4 else { return nil }
         let below = shares.filter { $0 < 0.2 }.count, above = shares.filter { $0 > 0.8 }.count
@@ -26,7 +26,7 @@ package enum BimodalityFinder {
         let sentence = split
             ? "At \(at), the swept point nearest the crossover, the runs split into two modes: \(counts)."
             : "At \(at), the swept point nearest the crossover, the runs did not split into two modes: \(counts)."
-        return Finding(kind: "bimodality", metric: "search_decision_share", axis: line.axis.key,
+        return Finding(kind: .bimodality, metric: Metric.searchDecisionShare.name, axis: line.axis.key,
                        value: Double(below + above) / Double(n),
                        slice: line.slice.coordinates.isEmpty ? nil : line.slice,
                        sentence: sentence)

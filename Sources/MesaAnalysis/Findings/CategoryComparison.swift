@@ -8,17 +8,20 @@ import MesaResults
 /// teacher = scripted, in 0 of 8 (0–0.32)." Adds whether the widest-apart pair of Wilson
 /// intervals overlaps, so the sentence never implies a difference the runs do not show.
 /// O(runs).
-package enum CategoryComparison {
-    package static func findings(runs: [RunRecord], axes: [AxisDescription]) -> [Finding] {
+package struct CategoryComparison: FindingRule {
+    package init() {}
+
+    package func findings(in context: FindingContext) -> [Finding] {
+        let runs = context.runs
         var findings: [Finding] = []
-        for axis in axes where !SweepSeries.isNumeric(axis) && axis.key != OptimizerComparison.axisKey {
+        for axis in context.axes where !axis.isNumeric && axis.key != OptimizerComparison.axisKey {
             var order: [Point] = []
             var bySlice: [Point: [PointValue: [Int]]] = [:]
             for run in runs {
                 guard let category = run.point[axis.key] else { continue }
                 let slice = Point(run.point.coordinates.filter { $0.key != axis.key })
                 if bySlice[slice] == nil { order.append(slice) }
-                bySlice[slice, default: [:]][category, default: []].append(run.metrics.mesa_optimizer)
+                bySlice[slice, default: [:]][category, default: []].append(run.metrics.isSet(.mesaOptimizer) ? 1 : 0)
             }
             for slice in order {
                 let groups = bySlice[slice]!
@@ -45,7 +48,7 @@ package enum CategoryComparison {
                     : "the intervals of the highest and lowest share \(apart ? "do not overlap" : "overlap")"
                 var sentence = parts.joined(separator: "; ") + "; " + verdict + "."
                 if !slice.coordinates.isEmpty { sentence = "At \(AxisNames.describe(slice)): " + sentence }
-                findings.append(Finding(kind: "comparison", metric: "mesa_optimizer", axis: axis.key,
+                findings.append(Finding(kind: .comparison, metric: Metric.mesaOptimizer.name, axis: axis.key,
                                         value: highest.estimate.mean - lowest.estimate.mean,
                                         slice: slice.coordinates.isEmpty ? nil : slice, sentence: sentence))
             }

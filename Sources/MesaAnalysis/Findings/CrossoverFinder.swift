@@ -75,27 +75,53 @@ public enum CrossoverFinder {
     }
 
     /// Crossover findings for `metric` along every series that crosses one half.
-    package static func findings(_ series: [SweepSeries], metric: String) -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
+    package static func findings(_ series: [SweepSeries], metric: Metric) -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
         series.compactMap { line in
             guard let estimates = line.estimates(metric),
                   let crossing = crossover(xs: line.values, estimates: estimates, logarithmic: line.isLogarithmic)
             else { return nil }
             let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing), slice: line.slice)
-            let finding = Finding(kind: "crossover", metric: metric, axis: line.axis.key, value: crossing.value,
+            let finding = Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: crossing.value,
                                   lo: crossing.lo, hi: crossing.hi,
                                   slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
             return (finding, line, crossing)
         }
     }
 
+    /// The crossover of the mesa-optimizer share along each series, each followed by the
+    /// bimodality check at the swept point nearest it.
+    package struct MesaCrossovers: SeriesRule {
+        package init() {}
+
+        package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
+            var findings: [Finding] = []
+            for (finding, line, crossing) in CrossoverFinder.findings(series, metric: .mesaOptimizer) {
+                findings.append(finding)
+                if let split = BimodalityFinder.finding(near: crossing, in: line, runs: context.runs) {
+                    findings.append(split)
+                }
+            }
+            return findings
+        }
+    }
+
+    /// The crossover of the deceptive share along each series.
+    package struct DeceptiveCrossovers: SeriesRule {
+        package init() {}
+
+        package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
+            CrossoverFinder.findings(series, metric: .deceptive).map(\.finding)
+        }
+    }
+
     /// "Search was selected in at least half of the runs from N ≈ 23 (95% interval 16–32) on."
-    static func sentence(metric: String, name: String, _ crossing: Crossover) -> String {
+    static func sentence(metric: Metric, name: String, _ crossing: Crossover) -> String {
         let amount = crossing.isRising ? "at least half" : "fewer than half"
         let subject: String
         switch metric {
-        case "mesa_optimizer": subject = "Search was selected in \(amount) of the runs"
-        case "deceptive": subject = "A deceptive model (one carrying a detector) was selected in \(amount) of the runs"
-        default: subject = "\(metric) was 1 in \(amount) of the runs"
+        case .mesaOptimizer: subject = "Search was selected in \(amount) of the runs"
+        case .deceptive: subject = "A deceptive model (one carrying a detector) was selected in \(amount) of the runs"
+        default: subject = "\(metric.name) was 1 in \(amount) of the runs"
         }
         return "\(subject) from \(name) ≈ \(format(crossing.value)) (\(interval(crossing, name: name))) on."
     }

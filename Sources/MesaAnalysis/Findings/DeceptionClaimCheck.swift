@@ -29,30 +29,38 @@ import MesaResults
 ///   the model last changed (hill climbing accepts any removal that does not raise the loss);
 ///   else the numbers alone.
 /// O(runs).
-package enum DeceptionClaimCheck {
+package struct DeceptionClaimCheck: FindingRule {
     enum Capacity { case underparameterized, spare, unknown }
 
     static func capacity(_ metrics: RunMetrics) -> Capacity {
-        guard let d = metrics.detector_cost, let kFit = metrics.k_fit else { return .unknown }
-        return metrics.budget - d < kFit ? .underparameterized : .spare
+        guard let d = metrics.integer(.detectorCost), let kFit = metrics.integer(.kFit),
+              let budget = metrics.integer(.budget)
+        else { return .unknown }
+        return budget - d < kFit ? .underparameterized : .spare
+    }
+
+    package init() {}
+
+    package func findings(in context: FindingContext) -> [Finding] {
+        Self.findings(runs: context.runs)
     }
 
     package static func findings(runs: [RunRecord]) -> [Finding] {
-        let withDetector = runs.filter { $0.metrics.detector_cost != nil }
+        let withDetector = runs.filter { $0.metrics[.detectorCost] != nil }
         guard !withDetector.isEmpty else { return [] }
         let under = withDetector.filter { capacity($0.metrics) == .underparameterized }
         let spare = withDetector.filter { capacity($0.metrics) == .spare }
         let unknown = withDetector.count - under.count - spare.count
         var findings: [Finding] = []
 
-        let exactUnder = under.filter { $0.optimizer == "exact" }
+        let exactUnder = under.filter { $0.optimizer == .exact }
         if !exactUnder.isEmpty { findings.append(exactUnderparameterized(exactUnder)) }
-        let hillUnder = under.filter { $0.optimizer == "hill_climb" }
+        let hillUnder = under.filter { $0.optimizer == .hillClimb }
         if !hillUnder.isEmpty { findings.append(hillUnderparameterized(hillUnder)) }
         for optimizer in optimizers(in: spare) {
             findings.append(spareCapacity(spare.filter { $0.optimizer == optimizer }, optimizer: optimizer))
         }
-        if let survival = misfiringSurvival(withDetector.filter { $0.optimizer == "hill_climb" }) {
+        if let survival = misfiringSurvival(withDetector.filter { $0.optimizer == .hillClimb }) {
             findings.append(survival)
         }
         if unknown > 0 {
@@ -63,7 +71,7 @@ package enum DeceptionClaimCheck {
     }
 
     static func exactUnderparameterized(_ runs: [RunRecord]) -> Finding {
-        let deceptive = runs.filter { $0.metrics.deceptive == 1 }
+        let deceptive = runs.filter { $0.metrics.isSet(.deceptive) }
         let points = Summarizer.groups(runs)
         let interval = WilsonInterval.estimate(successes: deceptive.count, trials: runs.count)
         guard !deceptive.isEmpty else {
@@ -75,11 +83,11 @@ package enum DeceptionClaimCheck {
     }
 
     static func hillUnderparameterized(_ runs: [RunRecord]) -> Finding {
-        let deceptive = runs.filter { $0.metrics.deceptive == 1 }
+        let deceptive = runs.filter { $0.metrics.isSet(.deceptive) }
         let interval = WilsonInterval.estimate(successes: deceptive.count, trials: runs.count)
         var sentence = "Under hill climbing, \(deceptive.count) of \(runs.count) runs at underparameterized points (K − d < K_fit) ended deceptive"
         if !deceptive.isEmpty { sentence += ", \(counterexamples(Summarizer.groups(runs)))" }
-        let steps = runs.compactMap(\.metrics.removed_at_step).map(Double.init).sorted()
+        let steps = runs.compactMap { $0.metrics[.removedAtStep] }.sorted()
         if steps.isEmpty {
             sentence += "; no run recorded the detector's removal."
         } else {
@@ -91,12 +99,12 @@ package enum DeceptionClaimCheck {
         return claim(value: interval?.mean, lo: interval?.lo, hi: interval?.hi, sentence)
     }
 
-    static func spareCapacity(_ runs: [RunRecord], optimizer: String) -> Finding {
-        let deceptive = runs.filter { $0.metrics.deceptive == 1 }.count
+    static func spareCapacity(_ runs: [RunRecord], optimizer: Optimizer) -> Finding {
+        let deceptive = runs.filter { $0.metrics.isSet(.deceptive) }.count
         let interval = WilsonInterval.estimate(successes: deceptive, trials: runs.count)!
-        var sentence = "With spare capacity (K − d ≥ K_fit), the selected model carried the detector in \(deceptive) of \(runs.count) runs under \(optimizerName(optimizer)) (share \(NumberText.format(interval.mean, significant: 2)), 95% interval \(NumberText.range(interval.lo, interval.hi)))"
-        let posteriors = runs.compactMap(\.metrics.deceptive_posterior)
-        let structures = runs.compactMap(\.metrics.deceptive_structure_share)
+        var sentence = "With spare capacity (K − d ≥ K_fit), the selected model carried the detector in \(deceptive) of \(runs.count) runs under \(optimizer.displayName) (share \(NumberText.format(interval.mean, significant: 2)), 95% interval \(NumberText.range(interval.lo, interval.hi)))"
+        let posteriors = runs.compactMap { $0.metrics[.deceptivePosterior] }
+        let structures = runs.compactMap { $0.metrics[.deceptiveStructureShare] }
         if !posteriors.isEmpty, !structures.isEmpty {
             let posterior = posteriors.reduce(0, +) / Double(posteriors.count)
             let structure = structures.reduce(0, +) / Double(structures.count)
@@ -109,12 +117,13 @@ package enum DeceptionClaimCheck {
     /// and why when the numbers show it (the rule is in the type's comment); nil when no run
     /// has a false positive in training.
     static func misfiringSurvival(_ runs: [RunRecord]) -> Finding? {
-        let misfiring = runs.filter { ($0.metrics.false_positive_instances ?? 0) > 0 }
+        let misfiring = runs.filter { ($0.metrics[.falsePositiveInstances] ?? 0) > 0 }
         guard !misfiring.isEmpty else { return nil }
         let survivors = misfiring.compactMap { run -> RemovalCheck? in
             let m = run.metrics
-            guard m.deceptive == 1, let fired = m.false_positive_instances, let unsolved = m.false_positives_unsolved,
-                  let solved = m.false_positives_solved, let gain = m.detector_removal_gain
+            guard m.isSet(.deceptive), let fired = m.integer(.falsePositiveInstances),
+                  let unsolved = m.integer(.falsePositivesUnsolved), let solved = m.integer(.falsePositivesSolved),
+                  let gain = m[.detectorRemovalGain]
             else { return nil }
             return RemovalCheck(fired: fired, unsolved: unsolved, solved: solved, gain: gain)
         }
@@ -163,31 +172,20 @@ package enum DeceptionClaimCheck {
     /// deceptive run.
     static func counterexamples(_ points: [(point: Point, runs: [RunRecord])]) -> String {
         points.compactMap { entry -> String? in
-            let count = entry.runs.filter { $0.metrics.deceptive == 1 }.count
+            let count = entry.runs.filter { $0.metrics.isSet(.deceptive) }.count
             guard count > 0 else { return nil }
             return "at \(AxisNames.describe(entry.point)) (\(count) of \(entry.runs.count) \(plural(entry.runs.count, "run")))"
         }.joined(separator: "; ")
     }
 
-    /// Optimizers in a fixed order: exact, hill_climb, then any other in order of appearance.
-    static func optimizers(in runs: [RunRecord]) -> [String] {
-        var names: [String] = []
-        for run in runs where !names.contains(run.optimizer) { names.append(run.optimizer) }
-        let known = ["exact", "hill_climb"].filter(names.contains)
-        return known + names.filter { !known.contains($0) }
-    }
-
-    static func optimizerName(_ optimizer: String) -> String {
-        switch optimizer {
-        case "exact": return "exact selection"
-        case "hill_climb": return "hill climbing"
-        default: return optimizer
-        }
+    /// The optimizers of `runs`, in the registry's order (exact, then hill climbing).
+    static func optimizers(in runs: [RunRecord]) -> [Optimizer] {
+        Optimizer.allCases.filter { optimizer in runs.contains { $0.optimizer == optimizer } }
     }
 
     static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
 
     static func claim(value: Double?, lo: Double? = nil, hi: Double? = nil, _ sentence: String) -> Finding {
-        Finding(kind: "claim", metric: "deceptive", axis: "", value: value, lo: lo, hi: hi, sentence: sentence)
+        Finding(kind: .claim, metric: Metric.deceptive.name, axis: "", value: value, lo: lo, hi: hi, sentence: sentence)
     }
 }

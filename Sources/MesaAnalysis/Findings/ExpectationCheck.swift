@@ -1,5 +1,4 @@
 import MesaResults
-import MesaScenario
 
 /// Checks the predictions of a scenario's `expect` block against the point summaries, and
 /// says in one sentence per prediction whether the runs show it (`holds`), contradict it
@@ -19,18 +18,14 @@ import MesaScenario
 ///   value against its first, compared like a trend.
 ///
 /// O(expectations · points).
-package enum ExpectationCheck {
-    package enum Verdict: String {
-        case holds, fails, unclear
+package struct ExpectationCheck: FindingRule {
+    package init() {}
+
+    package func findings(in context: FindingContext) -> [Finding] {
+        context.results.predictions.map { Self.finding($0, summary: context.summary, axes: context.axes) }
     }
 
-    package static func findings(_ expectations: [Expectation], summary: [PointSummary], axes: [AxisDescription])
-        -> [Finding]
-    {
-        expectations.map { finding($0, summary: summary, axes: axes) }
-    }
-
-    static func finding(_ expectation: Expectation, summary: [PointSummary], axes: [AxisDescription]) -> Finding {
+    static func finding(_ expectation: Prediction, summary: [PointSummary], axes: [AxisDescription]) -> Finding {
         let points = summary.filter { matches($0.point, expectation.filters) }
         let at = expectation.filters.isEmpty ? "" : " at " + AxisNames.describe(filterPoint(expectation.filters))
         switch expectation.claim {
@@ -38,14 +33,14 @@ package enum ExpectationCheck {
             let checks = slices(points, along: axisKey, axes: axes).map { slice in
                 compare(direction: direction, slice: slice) { $0.first?.metrics[metric].map(Interval.init) }
             }
-            let prediction = "\(phrase(metric)) \(direction.rawValue) along \(AxisNames.short(axisKey))\(at)"
-            return assemble(prediction: prediction, checks: checks, kind: .slices, metric: metric, axis: axisKey,
+            let prediction = "\(metric.definition.phrase) \(direction.rawValue) along \(AxisNames.short(axisKey))\(at)"
+            return assemble(prediction: prediction, checks: checks, kind: .slices, metric: metric.name, axis: axisKey,
                             does: ("it does", "it does not"))
         case let .level(metric, bound, value):
             let checks = points.map { level(metric: metric, bound: bound, value: value, at: $0) }
             let limit = "\(bound == .atMost ? "at most" : "at least") \(number(value))"
-            let prediction = "\(phrase(metric)) is \(limit)\(at.isEmpty ? " at every point" : at)"
-            var finding = assemble(prediction: prediction, checks: checks, kind: .points, metric: metric, axis: "",
+            let prediction = "\(metric.definition.phrase) is \(limit)\(at.isEmpty ? " at every point" : at)"
+            var finding = assemble(prediction: prediction, checks: checks, kind: .points, metric: metric.name, axis: "",
                                    does: ("it is", "it is not"))
             if points.count == 1, let estimate = points[0].metrics[metric] {
                 (finding.value, finding.lo, finding.hi) = (estimate.mean, estimate.lo, estimate.hi)
@@ -60,7 +55,7 @@ package enum ExpectationCheck {
                 }
             }
             let prediction = "\(name)*, the \(name) from which search is selected in at least half of the runs, \(direction.rawValue) along \(AxisNames.short(along))\(at)"
-            return assemble(prediction: prediction, checks: checks, kind: .slices, metric: "mesa_optimizer", axis: axisKey,
+            return assemble(prediction: prediction, checks: checks, kind: .slices, metric: Metric.mesaOptimizer.name, axis: axisKey,
                             does: ("it does", "it does not"))
         }
     }
@@ -91,7 +86,7 @@ package enum ExpectationCheck {
 
     /// The slice's first and last value compared: holds when the intervals are apart in the
     /// predicted direction.
-    static func compare(direction: Expectation.Direction, slice: Slice, measure: ([PointSummary]) -> Interval?) -> Check
+    static func compare(direction: Prediction.Direction, slice: Slice, measure: ([PointSummary]) -> Interval?) -> Check
     {
         let firstValue = slice.values[0], lastValue = slice.values[slice.values.count - 1]
         let prefix = slice.prefix
@@ -113,7 +108,7 @@ package enum ExpectationCheck {
 
     static let tolerance = 1e-9
 
-    static func level(metric: String, bound: Expectation.Bound, value: Double, at point: PointSummary) -> Check {
+    static func level(metric: Metric, bound: Prediction.Bound, value: Double, at point: PointSummary) -> Check {
         let place = AxisNames.describe(point.point)
         guard let estimate = point.metrics[metric] else {
             return Check(verdict: .unclear, detail: "no estimate at \(place)")
@@ -157,8 +152,8 @@ package enum ExpectationCheck {
         let details = shown.map(\.detail)
         var sentence = "Predicted: \(prediction). Checked: \(clause)"
         sentence += details.isEmpty ? "." : ": " + details.joined(separator: "; ") + "."
-        return Finding(kind: "expectation", metric: metric, axis: axis, value: nil, sentence: sentence,
-                       verdict: verdict.rawValue)
+        return Finding(kind: .expectation, metric: metric, axis: axis, value: nil, sentence: sentence,
+                       verdict: verdict)
     }
 
     // MARK: - Slices
@@ -208,7 +203,7 @@ package enum ExpectationCheck {
     static func crossover(of points: [PointSummary], along axisKey: String, axes: [AxisDescription]) -> Interval? {
         guard let axis = axes.first(where: { $0.key == axisKey }) else { return nil }
         let series = points.compactMap { p -> (Double, Estimate)? in
-            guard let x = p.point[axisKey]?.number, let e = p.metrics["mesa_optimizer"] else { return nil }
+            guard let x = p.point[axisKey]?.number, let e = p.metrics[.mesaOptimizer] else { return nil }
             return (x, e)
         }.sorted { $0.0 < $1.0 }
         guard series.count >= 2 else { return nil }
@@ -231,46 +226,14 @@ package enum ExpectationCheck {
 
     // MARK: - Words
 
-    static func matches(_ point: Point, _ filters: [Expectation.Filter]) -> Bool {
-        filters.allSatisfy { filter in point[filter.axis].map { text($0) == filter.value } ?? false }
+    static func matches(_ point: Point, _ filters: [Prediction.Filter]) -> Bool {
+        filters.allSatisfy { filter in point[filter.axis].map { $0.text == filter.value } ?? false }
     }
 
-    /// A coordinate as the scenario language writes it (`0.05`, `hill_climb`, `7 x 7`).
-    static func text(_ value: PointValue) -> String {
-        switch value {
-        case .number(let number): return Expression.format(number)
-        case .text(let text): return text
-        }
-    }
-
-    static func filterPoint(_ filters: [Expectation.Filter]) -> Point {
+    static func filterPoint(_ filters: [Prediction.Filter]) -> Point {
         Point(filters.map { filter in
             Point.Coordinate(key: filter.axis, value: Double(filter.value).map(PointValue.number) ?? .text(filter.value))
         })
-    }
-
-    /// How a prediction names a metric.
-    static func phrase(_ metric: String) -> String {
-        switch metric {
-        case "mesa_optimizer": return "the share of runs selecting search"
-        case "deceptive": return "the share of runs whose model carries a detector"
-        case "train_score": return "the training score"
-        case "deploy_score": return "the deployment score"
-        case "search_bits": return "the selected model's bits of search"
-        case "defection_rate": return "the defection rate"
-        case "proxy_pursuit": return "the share of deployment episodes ending in the proxy region"
-        case "search_decision_share": return "the share of training decisions made by search"
-        case "expansions_per_episode": return "the search expansions per episode"
-        case "deceptive_posterior": return "the posterior share of deceptive models"
-        case "deceptive_structure_share": return "the share of minimum-loss structures carrying a detector"
-        case "mesa_posterior": return "the posterior share of mesa-optimizers"
-        case "k_fit": return "K_fit"
-        case "objective_goal_weight": return "the mesa-objective's weight on the goal"
-        case "objective_proxy_weight": return "the mesa-objective's weight on the proxy region"
-        case "aligned_loss_change": return "the training loss change from swapping in the goal-seeking objective"
-        case "aligned_deploy_gain": return "the deployment gain from swapping in the goal-seeking objective"
-        default: return metric
-        }
     }
 
     static func number(_ value: Double) -> String { NumberText.format(value, significant: 3) }

@@ -8,7 +8,7 @@ import MesaResults
 /// the runs record it, it then says what swapping in the goal-seeking objective would change:
 /// in how many runs training could not tell the two apart (equal loss), and the mean change of
 /// the deployment score with its 95% interval. O(runs).
-package enum ObjectiveFinder {
+package struct ObjectiveFinder: FindingRule {
     enum Aim: Equatable {
         case goal, proxy, both, neither
     }
@@ -27,14 +27,16 @@ package enum ObjectiveFinder {
 
     /// What a run's objective seeks, or nil when the run did not select search or has no weights.
     static func aim(of run: RunRecord) -> Aim? {
-        guard run.metrics.mesa_optimizer == 1, let goal = run.metrics.objective_goal_weight,
-              let proxy = run.metrics.objective_proxy_weight
+        guard run.metrics.isSet(.mesaOptimizer), let goal = run.metrics.integer(.objectiveGoalWeight),
+              let proxy = run.metrics.integer(.objectiveProxyWeight)
         else { return nil }
         return aim(goalWeight: goal, proxyWeight: proxy)
     }
 
-    package static func findings(runs: [RunRecord]) -> [Finding] {
-        let searching = runs.filter { aim(of: $0) != nil }
+    package init() {}
+
+    package func findings(in context: FindingContext) -> [Finding] {
+        let searching = context.runs.filter { Self.aim(of: $0) != nil }
         guard !searching.isEmpty else { return [] }
         func count(_ aim: Aim) -> Int { searching.filter { Self.aim(of: $0) == aim }.count }
         let total = searching.count
@@ -43,17 +45,17 @@ package enum ObjectiveFinder {
         let points = Summarizer.groups(searching)
         if points.count > 1, goal < total {
             let astray = points.compactMap { entry -> String? in
-                let off = entry.runs.filter { aim(of: $0) != .goal }.count
+                let off = entry.runs.filter { Self.aim(of: $0) != .goal }.count
                 guard off > 0 else { return nil }
                 return "at \(AxisNames.describe(entry.point)) (\(off) of \(entry.runs.count))"
             }
-            let shown = astray.prefix(pointLimit).joined(separator: "; ")
-            let more = astray.count > pointLimit ? "; and at \(astray.count - pointLimit) more points" : ""
+            let shown = astray.prefix(Self.pointLimit).joined(separator: "; ")
+            let more = astray.count > Self.pointLimit ? "; and at \(astray.count - Self.pointLimit) more points" : ""
             sentence += "; those that did not seek the goal alone were \(shown)\(more)"
         }
-        sentence += swapClause(searching)
+        sentence += Self.swapClause(searching)
         let interval = WilsonInterval.estimate(successes: goal, trials: total)
-        return [Finding(kind: "objective", metric: "objective_goal_weight", axis: "", value: interval?.mean,
+        return [Finding(kind: .objective, metric: Metric.objectiveGoalWeight.name, axis: "", value: interval?.mean,
                         lo: interval?.lo, hi: interval?.hi, sentence: sentence + ".")]
     }
 
@@ -64,8 +66,8 @@ package enum ObjectiveFinder {
     /// would be the same in 30 of 39 runs, higher in 5 and lower in 4, and the deployment score
     /// would change by 0.02 on average (95% interval −0.01–0.05)"; empty without the metrics.
     static func swapClause(_ runs: [RunRecord]) -> String {
-        let changes = runs.compactMap(\.metrics.aligned_loss_change)
-        let gains = runs.compactMap(\.metrics.aligned_deploy_gain)
+        let changes = runs.compactMap { $0.metrics[.alignedLossChange] }
+        let gains = runs.compactMap { $0.metrics[.alignedDeployGain] }
         guard !changes.isEmpty, gains.count == changes.count else { return "" }
         let same = changes.filter { abs($0) <= tolerance }.count
         let higher = changes.filter { $0 > tolerance }.count

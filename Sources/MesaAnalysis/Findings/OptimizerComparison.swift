@@ -6,11 +6,15 @@ import MesaResults
 /// Points are paired by their other coordinates; each pair gets a sentence with both counts
 /// and Wilson intervals, and a leading finding counts where exact selection is ahead, behind
 /// or level, and where the intervals do not overlap. O(runs).
-package enum OptimizerComparison {
+package struct OptimizerComparison: FindingRule {
     package static let axisKey = "training.optimizer"
 
-    package static func findings(runs: [RunRecord], axes: [AxisDescription]) -> [Finding] {
-        guard axes.contains(where: { $0.key == axisKey }) else { return [] }
+    package init() {}
+
+    package func findings(in context: FindingContext) -> [Finding] {
+        let runs = context.runs
+        let axisKey = Self.axisKey
+        guard context.axes.contains(where: { $0.key == axisKey }) else { return [] }
         var order: [Point] = []
         var bySlice: [Point: (exact: [Int], hill: [Int])] = [:]
         for run in runs {
@@ -19,10 +23,10 @@ package enum OptimizerComparison {
                 order.append(slice)
                 bySlice[slice] = ([], [])
             }
+            let selected = run.metrics.isSet(.mesaOptimizer) ? 1 : 0
             switch run.optimizer {
-            case "exact": bySlice[slice]!.exact.append(run.metrics.mesa_optimizer)
-            case "hill_climb": bySlice[slice]!.hill.append(run.metrics.mesa_optimizer)
-            default: break
+            case .exact: bySlice[slice]!.exact.append(selected)
+            case .hillClimb: bySlice[slice]!.hill.append(selected)
             }
         }
         var perPoint: [Finding] = []
@@ -38,14 +42,14 @@ package enum OptimizerComparison {
             else { level += 1 }
             let place = slice.coordinates.isEmpty ? "At the single point" : "At \(AxisNames.describe(slice))"
             let sentence = "\(place), search was selected in \(exact.reduce(0, +)) of \(exact.count) runs under exact selection (95% interval \(NumberText.range(e.lo, e.hi))) and in \(hill.reduce(0, +)) of \(hill.count) under hill climbing (\(NumberText.range(h.lo, h.hi))); the intervals \(apart ? "do not overlap" : "overlap")."
-            perPoint.append(Finding(kind: "optimizer_comparison", metric: "mesa_optimizer", axis: axisKey,
+            perPoint.append(Finding(kind: .optimizerComparison, metric: Metric.mesaOptimizer.name, axis: axisKey,
                                     value: e.mean - h.mean, slice: slice.coordinates.isEmpty ? nil : slice,
                                     sentence: sentence))
         }
         guard !perPoint.isEmpty else { return [] }
-        let summary = summarySentence(total: perPoint.count, ahead: ahead, behind: behind, level: level,
+        let summary = Self.summarySentence(total: perPoint.count, ahead: ahead, behind: behind, level: level,
                                       apartAhead: apartAhead, apartBehind: apartBehind)
-        return [Finding(kind: "optimizer_comparison", metric: "mesa_optimizer", axis: axisKey,
+        return [Finding(kind: .optimizerComparison, metric: Metric.mesaOptimizer.name, axis: axisKey,
                         value: Double(ahead - behind), sentence: summary)] + perPoint
     }
 

@@ -6,14 +6,16 @@ import MesaResults
 /// "The table (no search) was selected in every run at N ≤ 4; mixed runs at N = 8–16; search
 /// in every run at N ≥ 32." A stretch that starts at the first swept value is written "≤", one
 /// that ends at the last "≥". O(points).
-package enum SelectionFinder {
+package struct SelectionFinder: SeriesRule {
     enum Style: Equatable {
         case table, search, mixed
     }
 
-    package static func findings(_ series: [SweepSeries]) -> [Finding] {
+    package init() {}
+
+    package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
         series.compactMap { line in
-            guard line.points.count >= 2, let estimates = line.estimates("mesa_optimizer") else { return nil }
+            guard line.points.count >= 2, let estimates = line.estimates(.mesaOptimizer) else { return nil }
             let styles = estimates.map { $0.mean == 0 ? Style.table : $0.mean == 1 ? .search : .mixed }
             var stretches: [(style: Style, from: Int, to: Int)] = []
             for (i, style) in styles.enumerated() {
@@ -26,7 +28,7 @@ package enum SelectionFinder {
             let count = styles.count
             var parts: [String] = []
             for (index, stretch) in stretches.enumerated() {
-                let range = stretchText(line, from: stretch.from, to: stretch.to, count: count)
+                let range = Self.stretchText(line, from: stretch.from, to: stretch.to, count: count)
                 switch stretch.style {
                 case .table:
                     parts.append(index == 0 ? "The table (no search) was selected in every run \(range)"
@@ -38,7 +40,7 @@ package enum SelectionFinder {
                 }
             }
             let sentence = AxisNames.prefixed(parts.joined(separator: "; ") + ".", slice: line.slice)
-            return Finding(kind: "selection", metric: "mesa_optimizer", axis: line.axis.key, value: nil,
+            return Finding(kind: .selection, metric: Metric.mesaOptimizer.name, axis: line.axis.key, value: nil,
                            slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
         }
     }

@@ -16,11 +16,6 @@ package struct SweepSeries {
     /// The short name of the axis (N, K, …).
     package var name: String { AxisNames.short(axis.key) }
 
-    /// Whether every value of the axis is a number.
-    package static func isNumeric(_ axis: AxisDescription) -> Bool {
-        !axis.values.isEmpty && axis.values.allSatisfy { $0.number != nil }
-    }
-
     /// One series per slice along `axis` (a numeric axis of `axes`), slices in order of first
     /// appearance in `summary`. Points missing the axis coordinate are ignored. O(points · axes).
     package static func series(along axis: AxisDescription, axes: [AxisDescription], summary: [PointSummary])
@@ -47,7 +42,7 @@ package struct SweepSeries {
     package var values: [Double] { points.map(\.value) }
 
     /// The estimates of `metric` at every point, or `nil` when some point lacks it.
-    package func estimates(_ metric: String) -> [Estimate]? {
+    package func estimates(_ metric: Metric) -> [Estimate]? {
         let estimates = points.compactMap { $0.summary.metrics[metric] }
         return estimates.count == points.count ? estimates : nil
     }

@@ -77,7 +77,7 @@ public enum EngineBenchmark {
             for (index, point) in scenario.points.enumerated() {
                 let t0 = clock.now
                 let seed = sweep.runSeed(point: index, repetition: 0)
-                let result = try await SimulationSweep.offPool { try RunSimulator.run(spec: point.spec, runSeed: seed) }
+                let result = try await SimulationSweep.offPool { try RunSimulator.run(RunContext(spec: point.spec, runSeed: seed)) }
                 rows.append(BenchmarkReport.Row(instances: point.spec.environment.instances,
                                                 secondsPerRun: seconds(clock.now - t0),
                                                 expansionsPerRun: result.expansionsComputed))

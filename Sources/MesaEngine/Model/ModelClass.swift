@@ -24,14 +24,17 @@ package struct ModelClass: Sendable {
     /// The table's layout: direct (one slot per (instance, cell)) or indirect (one per gene).
     package let encoding: TableEncoding
     package let instanceCount: Int
+    /// States of the training layout: the table has one decision per (instance, state).
     package let cellCount: Int
 
     /// Parameters the two weights cost while the machinery is non-empty.
-    package static let weightParameters = 2
+    package static let weightParameters = ModelSpec.weightParameters
     /// The default weight grid {−1, 0, 1} (docs/model.md).
-    package static let defaultWeightGrid = [-1, 0, 1]
+    package static let defaultWeightGrid = ModelSpec.weightGrid
 
-    package init(spec: SimulationSpec, runSeed: UInt64, weightGrid: [Int] = ModelClass.defaultWeightGrid) {
+    /// The class of `spec` on a world whose training layout has `stateCount` states; the indirect
+    /// encoding's gene assignment is drawn from `worldSeed`.
+    package init(spec: SimulationSpec, stateCount: Int, worldSeed: UInt64, weightGrid: [Int] = ModelClass.defaultWeightGrid) {
         let model = spec.model
         budget = model.parameters
         allowsTable = model.styles.contains(.heuristic)
@@ -46,13 +49,13 @@ package struct ModelClass: Sendable {
         descriptionLength = spec.bias.descriptionLength
         speed = spec.bias.speed
         instanceCount = spec.environment.instances
-        cellCount = spec.environment.width * spec.environment.height
+        cellCount = stateCount
         switch model.encoding {
         case .direct:
             encoding = .direct(slots: instanceCount * cellCount)
         case .indirect(let genes):
             encoding = TableEncoding.indirect(genes: max(1, genes), instances: instanceCount, cells: cellCount,
-                                              seed: StreamSeed.derive(runSeed, .geneExpansion))
+                                              seed: StreamSeed.derive(worldSeed, .geneExpansion))
         }
     }
 
@@ -75,23 +78,22 @@ package struct ModelClass: Sendable {
         curve.expansions[min(model.machinery, curve.maxMachinery)]
     }
 
-    /// The target cell of a firing detector on a `width`×`height` grid: the named corner, or the
-    /// model's own cell (given on the training grid; clamped onto a different deployment grid).
-    package func targetCell(_ model: MesaModel, width: Int, height: Int, trainingWidth: Int) -> Int {
+    /// The target state of a firing detector in `set`: the named corner, or the model's own state
+    /// (given on the training layout; the state at the same position, clamped, on another one).
+    package func targetCell(_ model: MesaModel, in set: TaskSet, training: TaskSet) -> Int {
         switch detectorTarget {
         case .corner(let corner):
-            return ProxyRegion.cornerCell(corner, width: width, height: height)
+            return set.environment.cornerState(corner)
         case .any:
-            let x = min(model.targetCell % trainingWidth, width - 1)
-            let y = min(model.targetCell / trainingWidth, height - 1)
-            return y * width + x
+            let position = training.environment.position(of: model.targetCell)
+            return set.environment.state(nearest: position)
         }
     }
 }
 
 /// How table parameters map to (instance, cell) decisions.
 package enum TableEncoding: Sendable {
-    /// Slot `instance · cells + cell` holds that decision's action (0 N, 1 E, 2 S, 3 W).
+    /// Slot `instance · states + state` holds that decision's move (a `Direction`'s raw value).
     case direct(slots: Int)
     /// G genes; decision (instance, cell) belongs to gene `geneOf[…]` (a fixed seeded
     /// assignment); a gene set to value v ∈ 0..<16 gives that decision the action
@@ -129,16 +131,16 @@ package enum TableEncoding: Sendable {
         }
     }
 
-    /// The action the table gives at `decision` = instance · cells + cell, or −1.
+    /// The move the table gives at `decision` = instance · states + state, if any.
     @inline(__always)
-    package func action(_ table: ParameterTable, decision: Int) -> Int {
+    package func action(_ table: ParameterTable, decision: Int) -> Direction? {
         switch self {
         case .direct:
-            return Int(table.values[decision])
+            return Direction(rawValue: Int(table.values[decision]))
         case let .indirect(geneOf, _, salt):
             let value = table.values[Int(geneOf[decision])]
-            if value < 0 { return -1 }
-            return Int(SplitMix64.mix(salt ^ (UInt64(decision) << 5 | UInt64(value))) & 3)
+            if value < 0 { return nil }
+            return Direction(rawValue: Int(SplitMix64.mix(salt ^ (UInt64(decision) << 5 | UInt64(value))) & 3))
         }
     }
 

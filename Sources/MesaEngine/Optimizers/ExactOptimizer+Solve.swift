@@ -26,11 +26,11 @@ extension ExactOptimizer {
                     if u > capacity { break }
                     let v = best[t] + value(option)
                     let count = logCount[t] + option.logCount
-                    if v < next[u] - 1e-12 {
+                    if v < next[u] - Tolerance.tie {
                         next[u] = v
                         nextCount[u] = count
                         if keepChoices { row[u] = Int32(o) }
-                    } else if abs(v - next[u]) <= 1e-12 {
+                    } else if abs(v - next[u]) <= Tolerance.tie {
                         nextCount[u] = logAdd(nextCount[u], count)
                     }
                 }
@@ -80,9 +80,9 @@ extension ExactOptimizer {
             for t in 0...min(capacity, k.best.count - 1) where k.best[t] < .infinity {
                 let loss = 1 + c.descriptionLength * Double(s.base + t) / Double(budget) + k.best[t]
                 let w = Double(budget - s.base - t) * lnV + k.logCount[t]
-                if loss < bestLoss - 1e-12 {
+                if loss < bestLoss - Tolerance.tie {
                     bestLoss = loss; weight = w; bestT = t
-                } else if abs(loss - bestLoss) <= 1e-12 {
+                } else if abs(loss - bestLoss) <= Tolerance.tie {
                     weight = ExactOptimizer.logAdd(weight, w)
                 }
             }
@@ -91,10 +91,9 @@ extension ExactOptimizer {
             bestTotals.append(bestT)
         }
         let minimum = losses.min() ?? .infinity
-        let winners = losses.indices.filter { losses[$0] <= minimum + 1e-9 }
+        let winners = losses.indices.filter { losses[$0] <= minimum + Tolerance.minimumLoss }
         let top = winners.map { logWeights[$0] }.max() ?? 0
         var total = 0.0, mesa = 0.0, deceptive = 0.0
-        var mesaFlags: [Bool] = []
         var picksOf: [[Int]] = []
         for si in winners {
             let g = groupOf[si]
@@ -109,7 +108,6 @@ extension ExactOptimizer {
             total += w
             if isMesa { mesa += w }
             if structures[si].hasDetector { deceptive += w }
-            mesaFlags.append(isMesa)
             picksOf.append(picks)
         }
         var rng = Xoshiro256StarStar(seed: drawSeed)
@@ -121,7 +119,7 @@ extension ExactOptimizer {
         }
         let si = winners[drawn]
         var model = representative(structures[si])
-        let cells = evaluator.world.training.cellCount
+        let cells = evaluator.world.training.stateCount
         for (i, o) in picksOf[drawn].enumerated() {
             for entry in groupOptions[groupOf[si]][i][o].entries { model.table.set(i * cells + entry.cell, Int8(entry.action)) }
         }
@@ -164,7 +162,7 @@ extension ExactOptimizer {
         var kFit = Int.max
         for (si, s) in structures.enumerated() {
             let r = reach[groupOf[si]]
-            if let t = r.firstIndex(where: { $0 <= least + 1e-12 }) { kFit = min(kFit, s.base + t) }
+            if let t = r.firstIndex(where: { $0 <= least + Tolerance.tie }) { kFit = min(kFit, s.base + t) }
         }
         return kFit == Int.max ? 0 : kFit
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MesaScenario
 
 /// The outcome of exact selection for one run.
 package struct ExactSummary: Sendable {
@@ -16,27 +17,6 @@ package struct ExactSummary: Sendable {
     package var minimumLossStructures: Int
     /// K_fit, when computed.
     package var kFit: Int?
-}
-
-/// Why the exact optimizer refuses a class.
-package enum ExactOptimizerError: Error, CustomStringConvertible, Equatable {
-    /// The decomposition would need more work than the limit allows.
-    case classTooLarge(structures: Int, behaviours: Int, work: Double, limit: Double)
-    /// Indirect encodings have no per-instance knapsack (a gene touches many instances).
-    case indirectEncoding
-
-    package var description: String {
-        switch self {
-        case let .classTooLarge(structures, behaviours, work, limit):
-            return "the exact optimizer refuses this class: \(structures) structures (machinery × weights × detector"
-                + " variants) with \(behaviours) distinct behaviours need about \(Int(work)) episode steps,"
-                + " above the limit of \(Int(limit)); use fewer instances, a smaller maze, budget or weight grid,"
-                + " or `optimizer hill_climb`"
-        case .indirectEncoding:
-            return "the exact optimizer supports only `encoding direct` (an indirect gene sets decisions in many"
-                + " instances, so the table does not decompose per instance); use `optimizer hill_climb`"
-        }
-    }
 }
 
 /// Exact selection (SCIENCE.md §4 `exact`): every minimum-loss model of the class, weighed by
@@ -60,8 +40,6 @@ package struct ExactOptimizer {
     let structures: [Structure]
     let groupOf: [Int]
     let groupKeys: [GroupKey]
-    /// Episode steps the decomposition may spend before the class is refused.
-    package static let workLimit = 4e9
 
     struct Structure {
         var machinery: Int
@@ -95,16 +73,15 @@ package struct ExactOptimizer {
         self.evaluator = evaluator
         self.values = max(2, values)
         let c = evaluator.modelClass
-        if case .indirect = c.encoding { throw ExactOptimizerError.indirectEncoding }
+        if case .indirect = c.encoding { throw ExactRefusal.indirectEncoding }
         let world = evaluator.world
-        let cells = world.training.cellCount
+        let cells = world.training.stateCount
         let anyFires = world.training.detectorFires.contains(true)
         var detectorOptions: [(Bool, Int)] = [(false, -1)]
         if let d = c.detectorCost, d <= c.budget {
             switch c.detectorTarget {
             case .corner(let corner):
-                detectorOptions.append((true, ProxyRegion.cornerCell(corner, width: world.training.spec.width,
-                                                                      height: world.training.spec.height)))
+                detectorOptions.append((true, world.training.environment.cornerState(corner)))
             case .any:
                 for cell in 0..<cells { detectorOptions.append((true, cell)) }
             }
@@ -137,9 +114,10 @@ package struct ExactOptimizer {
             }
         }
         let work = Double(keys.count) * Double(world.training.count) * Double(cells) * Double(cells) * 6
-        if work > ExactOptimizer.workLimit {
-            throw ExactOptimizerError.classTooLarge(structures: structures.count, behaviours: keys.count, work: work,
-                                                    limit: ExactOptimizer.workLimit)
+        // `ExactClass` computes the same size from the spec, so `check` refuses these classes first.
+        if work > ExactClass.workLimit {
+            throw ExactRefusal.classTooLarge(structures: structures.count, behaviours: keys.count, work: work,
+                                             limit: ExactClass.workLimit)
         }
         self.structures = structures
         self.groupOf = groupOf
@@ -161,7 +139,7 @@ package struct ExactOptimizer {
     mutating func options(for model: MesaModel) throws -> [[Option]] {
         let c = evaluator.modelClass
         let n = Double(evaluator.world.training.count)
-        let cells = Double(evaluator.world.training.cellCount)
+        let cells = Double(evaluator.world.training.stateCount)
         var result: [[Option]] = []
         for i in 0..<evaluator.world.training.count {
             try CancellationFlag.check(cancellation)
@@ -177,9 +155,9 @@ package struct ExactOptimizer {
                 let option = Option(cost: k, contribution: value, score: o.score, logCount: 0, decisions: o.decisions,
                                     searchDecisions: o.searchDecisions, entries: candidate.entries)
                 if let current = best[k] {
-                    if value < current.contribution - 1e-12 {
+                    if value < current.contribution - Tolerance.tie {
                         best[k] = option
-                    } else if abs(value - current.contribution) <= 1e-12 {
+                    } else if abs(value - current.contribution) <= Tolerance.tie {
                         best[k]!.logCount = ExactOptimizer.logAdd(current.logCount, 0)
                     }
                 } else {
@@ -197,5 +175,20 @@ package struct ExactOptimizer {
         if b == -.infinity { return a }
         let m = max(a, b)
         return m + log(exp(a - m) + exp(b - m))
+    }
+}
+
+/// Exact selection as a `BaseOptimizer`: the decomposition, the posterior, and one draw from it.
+package struct ExactSelection: BaseOptimizer {
+    let values: Int
+    let drawSeed: UInt64
+    let cancellation: CancellationFlag?
+
+    package mutating func select(with evaluator: inout TrainingEvaluator) throws -> Selection {
+        var optimizer = try ExactOptimizer(evaluator: evaluator, values: values)
+        optimizer.cancellation = cancellation
+        let summary = try optimizer.solve(drawSeed: drawSeed)
+        evaluator = optimizer.evaluator
+        return Selection(model: summary.model, loss: summary.loss, exact: summary)
     }
 }

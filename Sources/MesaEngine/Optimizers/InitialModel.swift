@@ -10,7 +10,7 @@ package enum InitialModelFactory {
     package static func make(spec: SimulationSpec, modelClass: ModelClass, world: RunWorld, runSeed: UInt64) -> MesaModel {
         var rng = StreamSeed.generator(runSeed, .initialModel)
         var model = MesaModel(slots: modelClass.encoding.slotCount)
-        let cells = world.training.cellCount
+        let cells = world.training.stateCount
         if let cost = modelClass.detectorCost, let share = spec.deception?.initialShare,
            rng.chance(share), cost <= modelClass.budget {
             model.hasDetector = true
@@ -28,8 +28,8 @@ package enum InitialModelFactory {
             guard model.table.values[slot] < 0 else { continue }
             switch modelClass.encoding {
             case .direct:
-                let maze = world.training.instances[slot / cells].maze
-                let open = (0..<4).filter { maze.isOpen(slot % cells, $0) }
+                let instance = world.training.instances[slot / cells]
+                let open = (0..<4).filter { instance.isOpen(slot % cells, $0) }
                 model.table.set(slot, Int8(open.isEmpty ? rng.below(4) : open[rng.below(open.count)]))
             case .indirect:
                 model.table.set(slot, Int8(rng.below(TableEncoding.geneValues)))

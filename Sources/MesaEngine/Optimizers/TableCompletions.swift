@@ -29,7 +29,7 @@ package struct TableCompletions {
     ) -> [Candidate] {
         let set = evaluator.world.training
         let instance = set.instances[index]
-        let cells = set.cellCount
+        let cells = set.stateCount
         let bare = model
         if set.detectorFires[index] && model.hasDetector {
             // A firing detector overrides the table: nothing it stores is ever used.
@@ -41,7 +41,8 @@ package struct TableCompletions {
             let demo = instance.demonstration.map(Int.init)
             for length in 0..<demo.count { targets.append(Array(demo[0...length])) }
         } else {
-            let tree = breadthFirstTree(instance.maze, from: instance.start)
+            let tree = ShortestPaths.tree(successors: instance.successors, stateCount: instance.stateCount,
+                                          from: instance.start)
             for e in 0..<cells {
                 var path: [Int] = []
                 var c = e
@@ -78,7 +79,7 @@ package struct TableCompletions {
         _ evaluator: inout TrainingEvaluator, _ model: MesaModel, _ index: Int, target: [Int], cells: Int
     ) -> [(cell: Int, action: Int)]? {
         var entries: [(cell: Int, action: Int)] = []
-        let maze = evaluator.world.training.instances[index].maze
+        let instance = evaluator.world.training.instances[index]
         while true {
             _ = episode(&evaluator, model, index, entries: entries, cells: cells, record: true)
             let path = evaluator.lastPath
@@ -86,7 +87,7 @@ package struct TableCompletions {
             while j + 1 < target.count, j + 1 < path.count, path[j + 1] == target[j + 1] { j += 1 }
             if j + 1 >= target.count { return entries }
             let cell = target[j]
-            let action = maze.direction(from: cell, to: target[j + 1])
+            guard let action = instance.direction(from: cell, to: target[j + 1])?.rawValue else { return nil }
             if entries.contains(where: { $0.cell == cell }) { return nil }
             entries.append((cell, action))
         }
@@ -97,24 +98,8 @@ package struct TableCompletions {
         entries: [(cell: Int, action: Int)], cells: Int, record: Bool = false
     ) -> EpisodeOutcome {
         evaluator.trainingEpisode(model, instance: index, table: { cell in
-            for entry in entries where entry.cell == cell { return entry.action }
-            return -1
+            for entry in entries where entry.cell == cell { return Direction(rawValue: entry.action) }
+            return nil
         }, record: record)
-    }
-
-    /// Parent of each cell in the BFS tree from `root` (−1 at the root).
-    static func breadthFirstTree(_ maze: Maze, from root: Int) -> [Int] {
-        var parent = [Int](repeating: -2, count: maze.cellCount)
-        parent[root] = -1
-        var queue = [root], head = 0
-        while head < queue.count {
-            let cell = queue[head]
-            head += 1
-            for d in 0..<4 where maze.isOpen(cell, d) {
-                let next = maze.step(cell, d)
-                if parent[next] == -2 { parent[next] = cell; queue.append(next) }
-            }
-        }
-        return parent
     }
 }

@@ -37,16 +37,34 @@ package struct EpisodeBehaviour: Sendable {
 }
 
 /// Memoised fresh-search decisions for one (budget, weights) setting: per decision slot
-/// (instance · cells + cell), the move (−2 = not yet computed, −1 = none) and its expansions.
-/// Valid because a fresh search depends only on the instance, the cell and the setting.
+/// (instance · states + state), the move and its expansions. Valid because a fresh search depends
+/// only on the instance, the state and the setting.
 package struct SearchDecisionCache: Sendable {
-    package var moves: [Int8]
-    package var expansions: [Int32]
+    /// Per slot: `notComputed`, `noMove`, or a `Direction`'s raw value.
+    private var moves: [Int8]
+    private var expansions: [Int32]
+    private static let notComputed: Int8 = -2
+    private static let noMove: Int8 = -1
 
     package init(slots: Int) {
-        moves = [Int8](repeating: -2, count: slots)
+        moves = [Int8](repeating: Self.notComputed, count: slots)
         expansions = [Int32](repeating: 0, count: slots)
     }
 
     package static let empty = SearchDecisionCache(slots: 0)
+
+    /// The decision stored at `slot`, or nil when it has not been computed.
+    @inline(__always)
+    package func decision(at slot: Int) -> (move: Direction?, expansions: Int)? {
+        let move = moves[slot]
+        if move == Self.notComputed { return nil }
+        return (move == Self.noMove ? nil : Direction(rawValue: Int(move)), Int(expansions[slot]))
+    }
+
+    /// Stores the decision at `slot`.
+    @inline(__always)
+    package mutating func store(_ move: Direction?, expansions count: Int, at slot: Int) {
+        moves[slot] = move.map { Int8($0.rawValue) } ?? Self.noMove
+        expansions[slot] = Int32(count)
+    }
 }

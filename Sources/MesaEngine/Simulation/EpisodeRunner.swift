@@ -39,19 +39,18 @@ package struct EpisodeRunner: Sendable {
         visited.reserveCapacity(cellCount)
     }
 
-    /// Grows the buffers for a larger maze.
+    /// Grows the buffers for a larger task.
     package mutating func reserve(cellCount: Int) {
         guard visitStamp.count < cellCount else { return }
         self = EpisodeRunner(cellCount: cellCount)
     }
 
-    /// One episode on `instance`. `table(cell)` gives the table's action at a cell or −1;
-    /// `cache` memoises learned-search decisions (rows `base + cell`) when `useCache`.
+    /// One episode on `instance`. `table(state)` gives the table's move at a state, if any;
+    /// `cache` memoises learned-search decisions (rows `base + state`) when `useCache`.
     package mutating func run(
-        instance: MazeInstance, proxyManhattan: [Int32], behaviour b: EpisodeBehaviour, fires: Bool,
-        table: (Int) -> Int, cache: inout SearchDecisionCache, cacheBase: Int, useCache: Bool, record: Bool = false
+        instance: TaskInstance, proxyFeature: [Int32], behaviour b: EpisodeBehaviour, fires: Bool,
+        table: (Int) -> Direction?, cache: inout SearchDecisionCache, cacheBase: Int, useCache: Bool, record: Bool = false
     ) -> EpisodeOutcome {
-        let maze = instance.maze
         let goal = instance.goal
         let firing = fires && b.hasDetector
         let learned = SearchObjective(weightGoal: Int32(b.weightGoal), weightProxy: Int32(b.weightProxy),
@@ -106,63 +105,63 @@ package struct EpisodeRunner: Sendable {
                 historySearch[steps] = Int32(searchDecisions)
             }
 
-            var action = -1
+            var action: Direction?
             var bySearch = false
             if firing {
                 if position == b.targetCell { break }
                 if b.learnedExpansions > 0 {
                     let r = b.memory
-                        ? persistent.decidePersistent(instance: instance, proxyManhattan: proxyManhattan, current: position,
+                        ? persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
                                                       budget: b.learnedExpansions, objective: pursuit)
-                        : fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                        : fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
                                             budget: b.learnedExpansions, objective: pursuit)
                     expansions += r.expansions
                     action = r.move
-                    bySearch = action >= 0
+                    bySearch = action != nil
                 } else {
-                    action = EpisodeRunner.greedyMove(maze, from: position, toward: b.targetCell)
+                    action = EpisodeRunner.greedyMove(instance, from: position, toward: b.targetCell)
                 }
             } else {
                 action = table(position)
-                if action < 0, b.learnedExpansions > 0 {
+                if action == nil, b.learnedExpansions > 0 {
                     if b.memory {
-                        let r = persistent.decidePersistent(instance: instance, proxyManhattan: proxyManhattan, current: position,
+                        let r = persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
                                                             budget: b.learnedExpansions, objective: learned)
                         expansions += r.expansions
                         action = r.move
                     } else if useCache {
                         let slot = cacheBase + position
-                        if cache.moves[slot] == -2 {
-                            let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                        let r = cache.decision(at: slot) ?? {
+                            let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
                                                       budget: b.learnedExpansions, objective: learned)
-                            cache.moves[slot] = Int8(r.move)
-                            cache.expansions[slot] = Int32(r.expansions)
-                        }
-                        expansions += Int(cache.expansions[slot])
-                        action = Int(cache.moves[slot])
+                            cache.store(r.move, expansions: r.expansions, at: slot)
+                            return r
+                        }()
+                        expansions += r.expansions
+                        action = r.move
                     } else {
-                        let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                        let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
                                                   budget: b.learnedExpansions, objective: learned)
                         expansions += r.expansions
                         action = r.move
                     }
-                    bySearch = action >= 0
+                    bySearch = action != nil
                 }
-                if action < 0, b.hardcodedExpansions > 0 {
-                    let r = fresh.decideFresh(instance: instance, proxyManhattan: proxyManhattan, root: position,
+                if action == nil, b.hardcodedExpansions > 0 {
+                    let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
                                               budget: b.hardcodedExpansions, objective: hardcoded)
                     expansions += r.expansions
                     action = r.move
                 }
-                if action < 0, b.greedyFallback {
-                    action = EpisodeRunner.greedyMove(maze, from: position, toward: goal)
+                if action == nil, b.greedyFallback {
+                    action = EpisodeRunner.greedyMove(instance, from: position, toward: goal)
                 }
             }
-            if action < 0 { break }
+            guard let move = action else { break }
             decisions += 1
             if bySearch { searchDecisions += 1 }
             steps += 1
-            if maze.isOpen(position, action) { position = maze.step(position, action) }
+            position = instance.next(position, move.rawValue)
             if record { path.append(position) }
             if b.scripted {
                 if steps >= demonstration.count || Int(demonstration[steps]) != position { steps -= 1; break }
@@ -185,12 +184,12 @@ package struct EpisodeRunner: Sendable {
         return outcome
     }
 
-    /// The open side leading to the neighbour of least Manhattan distance to `target` (ties: N,
-    /// E, S, W order), or −1 when the cell has no opening.
-    package static func greedyMove(_ maze: Maze, from cell: Int, toward target: Int) -> Int {
-        var best = -1, bestDistance = Int.max
-        for direction in 0..<4 where maze.isOpen(cell, direction) {
-            let d = maze.manhattan(maze.step(cell, direction), target)
+    /// The open move leading to the neighbour of least Manhattan distance to `target` (ties: N,
+    /// E, S, W order), or nil when the state has no open move.
+    package static func greedyMove(_ instance: TaskInstance, from state: Int, toward target: Int) -> Direction? {
+        var best: Direction?, bestDistance = Int.max
+        for direction in Direction.allCases where instance.isOpen(state, direction.rawValue) {
+            let d = instance.manhattan(instance.next(state, direction.rawValue), target)
             if d < bestDistance { bestDistance = d; best = direction }
         }
         return best

@@ -1,34 +1,38 @@
 import MesaScenario
 
-/// One environment's instances with everything fixed per run: the proxy region and which
+/// One environment's instances with everything fixed per run: the proxy feature and which
 /// instances the detector fires on.
 package struct TaskSet: Sendable {
     package let spec: EnvironmentSpec
-    package let proxy: ProxyRegion
-    package let instances: [MazeInstance]
+    package let environment: any Environment
+    package let instances: [TaskInstance]
+    /// The `w_proxy` feature of every state (the environment's, cached for the hot path).
+    package let proxyFeature: [Int32]
     /// Whether the detector fires on each instance: exactly round(share · count) instances, chosen
     /// by a seeded shuffle (a fixed share, not an independent coin per instance).
     package let detectorFires: [Bool]
 
-    package var cellCount: Int { spec.width * spec.height }
+    package var stateCount: Int { environment.stateCount }
     package var count: Int { instances.count }
 
-    /// The set drawn from sub-stream `label` of `runSeed`.
-    package init(spec: EnvironmentSpec, runSeed: UInt64, label: StreamLabel, firingShare: Double, firingLabel: StreamLabel) {
-        self.spec = spec
-        let proxy = ProxyRegion(corner: spec.proxyCorner, side: spec.proxySide, width: spec.width, height: spec.height)
-        self.proxy = proxy
-        instances = (0..<spec.instances).map {
-            InstanceFactory.make(spec: spec, proxy: proxy, runSeed: runSeed, label: label, index: $0)
-        }
-        detectorFires = TaskSet.firing(count: spec.instances, share: firingShare, seed: StreamSeed.derive(runSeed, firingLabel))
+    /// The set drawn from sub-stream `label` of `worldSeed`.
+    package init(spec: EnvironmentSpec, worldSeed: UInt64, label: StreamLabel, firingShare: Double,
+                 firingLabel: StreamLabel) {
+        let environment = EnvironmentKind.make(spec)
+        self.init(spec: spec, environment: environment,
+                  instances: (0..<spec.instances).map { environment.instance(index: $0, label: label, worldSeed: worldSeed) },
+                  detectorFires: TaskSet.firing(count: spec.instances, share: firingShare,
+                                                seed: StreamSeed.derive(worldSeed, firingLabel)))
     }
 
     /// A set from explicit instances (tests and hand-made examples).
-    package init(spec: EnvironmentSpec, instances: [MazeInstance], detectorFires: [Bool]? = nil) {
+    package init(spec: EnvironmentSpec, environment: (any Environment)? = nil, instances: [TaskInstance],
+                 detectorFires: [Bool]? = nil) {
         self.spec = spec
-        proxy = ProxyRegion(corner: spec.proxyCorner, side: spec.proxySide, width: spec.width, height: spec.height)
+        let environment = environment ?? EnvironmentKind.make(spec)
+        self.environment = environment
         self.instances = instances
+        proxyFeature = environment.proxyFeature
         self.detectorFires = detectorFires ?? [Bool](repeating: false, count: instances.count)
     }
 
@@ -48,16 +52,16 @@ package struct TaskSet: Sendable {
 }
 
 /// A run's two instance sets: training (the `environment` block) and deployment (the
-/// `deployment` block), drawn from separate sub-streams of the run seed.
+/// `deployment` block), drawn from separate sub-streams of the world seed.
 package struct RunWorld: Sendable {
     package let training: TaskSet
     package let deployment: TaskSet
 
-    package init(spec: SimulationSpec, runSeed: UInt64) {
+    package init(spec: SimulationSpec, worldSeed: UInt64) {
         let deception = spec.deception
-        training = TaskSet(spec: spec.environment, runSeed: runSeed, label: .trainingInstances,
+        training = TaskSet(spec: spec.environment, worldSeed: worldSeed, label: .trainingInstances,
                            firingShare: deception?.falsePositive ?? 0, firingLabel: .trainingDetector)
-        deployment = TaskSet(spec: spec.deployment, runSeed: runSeed, label: .deploymentInstances,
+        deployment = TaskSet(spec: spec.deployment, worldSeed: worldSeed, label: .deploymentInstances,
                              firingShare: deception?.truePositive ?? 0, firingLabel: .deploymentDetector)
     }
 

@@ -9,7 +9,7 @@ package struct SearchObjective: Sendable, Hashable {
     package var terminal: Int
 }
 
-/// Best-first search over a maze with reusable buffers (no allocation per decision once warm).
+/// Best-first search over a task's states with reusable buffers (no allocation per decision once warm).
 ///
 /// `decideFresh`: from the current cell, pop the open cell of least h (ties: first generated),
 /// expand it (generate its unseen open neighbours), at most `budget` times; stop when the terminal
@@ -54,9 +54,9 @@ package struct SearchWorkspace: Sendable {
     }
 
     @inline(__always)
-    private static func heuristic(_ cell: Int, _ instance: MazeInstance, _ proxyManhattan: [Int32], _ o: SearchObjective) -> Int32 {
-        var h = o.weightGoal &* instance.goalManhattan[cell] &+ o.weightProxy &* proxyManhattan[cell]
-        if o.weightTarget != 0 { h &+= o.weightTarget &* Int32(instance.maze.manhattan(cell, o.targetCell)) }
+    private static func heuristic(_ cell: Int, _ instance: TaskInstance, _ proxyFeature: [Int32], _ o: SearchObjective) -> Int32 {
+        var h = o.weightGoal &* instance.goalFeature[cell] &+ o.weightProxy &* proxyFeature[cell]
+        if o.weightTarget != 0 { h &+= o.weightTarget &* Int32(instance.manhattan(cell, o.targetCell)) }
         return h
     }
 
@@ -107,12 +107,11 @@ package struct SearchWorkspace: Sendable {
         terminalFound = false
     }
 
-    /// A fresh search from `root`: (first move or −1, expansions made).
+    /// A fresh search from `root`: (first move, or nil when none, and expansions made).
     package mutating func decideFresh(
-        instance: MazeInstance, proxyManhattan: [Int32], root: Int, budget: Int, objective: SearchObjective
-    ) -> (move: Int, expansions: Int) {
+        instance: TaskInstance, proxyFeature: [Int32], root: Int, budget: Int, objective: SearchObjective
+    ) -> (move: Direction?, expansions: Int) {
         newGeneration()
-        let maze = instance.maze
         stamp[root] = generation
         firstMove[root] = -1
         push(0, root)
@@ -120,19 +119,19 @@ package struct SearchWorkspace: Sendable {
         defer { expansionsComputed &+= expansions }
         while expansions < budget, let cell = pop() {
             expansions += 1
-            for direction in 0..<4 where maze.isOpen(cell, direction) {
-                let next = maze.step(cell, direction)
-                if stamp[next] == generation { continue }
+            for direction in 0..<4 {
+                let next = instance.next(cell, direction)
+                if next == cell || stamp[next] == generation { continue }
                 stamp[next] = generation
                 let move = cell == root ? Int8(direction) : firstMove[cell]
                 firstMove[next] = move
-                if next == objective.terminal { return (Int(move), expansions) }
-                let h = SearchWorkspace.heuristic(next, instance, proxyManhattan, objective)
+                if next == objective.terminal { return (Direction(rawValue: Int(move)), expansions) }
+                let h = SearchWorkspace.heuristic(next, instance, proxyFeature, objective)
                 if h < bestKey { bestKey = h; bestCell = next }
                 push(h, next)
             }
         }
-        return (bestCell >= 0 ? Int(firstMove[bestCell]) : -1, expansions)
+        return (bestCell >= 0 ? Direction(rawValue: Int(firstMove[bestCell])) : nil, expansions)
     }
 
     /// Starts the persistent tree of an episode at `root`.
@@ -145,25 +144,25 @@ package struct SearchWorkspace: Sendable {
         push(0, root)
     }
 
-    /// One decision of the persistent search at `current`: (move or −1, expansions made now).
+    /// One decision of the persistent search at `current`: (move, or nil when none, and expansions
+    /// made now).
     package mutating func decidePersistent(
-        instance: MazeInstance, proxyManhattan: [Int32], current: Int, budget: Int, objective: SearchObjective
-    ) -> (move: Int, expansions: Int) {
+        instance: TaskInstance, proxyFeature: [Int32], current: Int, budget: Int, objective: SearchObjective
+    ) -> (move: Direction?, expansions: Int) {
         if stamp[current] != generation || generated.isEmpty { beginPersistent(root: current) }
-        let maze = instance.maze
         var expansions = 0
         defer { expansionsComputed &+= expansions }
         if !terminalFound {
             expand: while expansions < budget, let cell = pop() {
                 expansions += 1
-                for direction in 0..<4 where maze.isOpen(cell, direction) {
-                    let next = maze.step(cell, direction)
-                    if stamp[next] == generation { continue }
+                for direction in 0..<4 {
+                    let next = instance.next(cell, direction)
+                    if next == cell || stamp[next] == generation { continue }
                     stamp[next] = generation
                     parent[next] = Int32(cell)
                     generated.append(Int32(next))
                     if next == objective.terminal { terminalFound = true; break expand }
-                    let h = SearchWorkspace.heuristic(next, instance, proxyManhattan, objective)
+                    let h = SearchWorkspace.heuristic(next, instance, proxyFeature, objective)
                     key[next] = h
                     push(h, next)
                 }
@@ -179,7 +178,7 @@ package struct SearchWorkspace: Sendable {
                 target = Int(cell)
             }
         }
-        guard target >= 0, target != current else { return (-1, expansions) }
+        guard target >= 0, target != current else { return (nil, expansions) }
         ancestorGeneration &+= 1
         if ancestorGeneration == 0 {
             for i in ancestorMark.indices { ancestorMark[i] = 0 }
@@ -190,6 +189,6 @@ package struct SearchWorkspace: Sendable {
         var previous = -1, t = target
         while ancestorMark[t] != ancestorGeneration { previous = t; t = Int(parent[t]) }
         let next = t == current ? previous : Int(parent[current])
-        return (maze.direction(from: current, to: next), expansions)
+        return (instance.direction(from: current, to: next), expansions)
     }
 }

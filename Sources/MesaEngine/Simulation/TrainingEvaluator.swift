@@ -26,7 +26,7 @@ package struct TrainingEvaluator: Sendable {
     package init(world: RunWorld, modelClass: ModelClass) {
         self.world = world
         self.modelClass = modelClass
-        runner = EpisodeRunner(cellCount: max(world.training.cellCount, world.deployment.cellCount))
+        runner = EpisodeRunner(cellCount: max(world.training.stateCount, world.deployment.stateCount))
     }
 
     /// The behaviour of `model` on task set `set`.
@@ -39,8 +39,7 @@ package struct TrainingEvaluator: Sendable {
         b.greedyFallback = modelClass.greedyFallback
         b.memory = modelClass.memory
         b.hasDetector = model.hasDetector
-        b.targetCell = modelClass.targetCell(model, width: set.spec.width, height: set.spec.height,
-                                             trainingWidth: world.training.spec.width)
+        b.targetCell = model.hasDetector ? modelClass.targetCell(model, in: set, training: world.training) : 0
         b.stepLimit = set.spec.effectiveStepLimit
         b.scripted = set.spec.teacher == .scripted
         return b
@@ -48,30 +47,30 @@ package struct TrainingEvaluator: Sendable {
 
     /// The training episode of `model` on instance `index`; `visited` then holds its cells.
     package mutating func trainingEpisode(_ model: MesaModel, instance index: Int, record: Bool = false) -> EpisodeOutcome {
-        let base = index * world.training.cellCount
+        let base = index * world.training.stateCount
         let encoding = modelClass.encoding
         let table = model.table
         return trainingEpisode(model, instance: index, table: { cell in encoding.action(table, decision: base + cell) },
                                record: record)
     }
 
-    /// The training episode of `model` on instance `index` with `table(cell)` in place of the
-    /// model's own table (−1: no entry).
+    /// The training episode of `model` on instance `index` with `table(state)` in place of the
+    /// model's own table (nil: no entry).
     package mutating func trainingEpisode(
-        _ model: MesaModel, instance index: Int, table lookup: (Int) -> Int, record: Bool = false
+        _ model: MesaModel, instance index: Int, table lookup: (Int) -> Direction?, record: Bool = false
     ) -> EpisodeOutcome {
         let set = world.training
         let b = behaviour(model, on: set)
-        let cells = set.cellCount
+        let cells = set.stateCount
         let base = index * cells
         if b.learnedExpansions > 0, !b.memory {
             let key = CacheKey(expansions: b.learnedExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
             let slot = cacheSlot(for: key, slots: set.count * cells)
-            return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
+            return runner.run(instance: set.instances[index], proxyFeature: set.proxyFeature, behaviour: b,
                               fires: set.detectorFires[index], table: lookup, cache: &caches[slot], cacheBase: base,
                               useCache: true, record: record)
         }
-        return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
+        return runner.run(instance: set.instances[index], proxyFeature: set.proxyFeature, behaviour: b,
                           fires: set.detectorFires[index], table: lookup, cache: &noCache, cacheBase: 0,
                           useCache: false, record: record)
     }
@@ -81,8 +80,8 @@ package struct TrainingEvaluator: Sendable {
     package mutating func deploymentEpisode(_ model: MesaModel, instance index: Int, record: Bool = false) -> EpisodeOutcome {
         let set = world.deployment
         let b = behaviour(model, on: set)
-        return runner.run(instance: set.instances[index], proxyManhattan: set.proxy.manhattan, behaviour: b,
-                          fires: set.detectorFires[index], table: { _ in -1 }, cache: &noCache, cacheBase: 0,
+        return runner.run(instance: set.instances[index], proxyFeature: set.proxyFeature, behaviour: b,
+                          fires: set.detectorFires[index], table: { _ in nil }, cache: &noCache, cacheBase: 0,
                           useCache: false, record: record)
     }
 
@@ -114,7 +113,7 @@ package struct TrainingEvaluator: Sendable {
 
     package func loss(parametersInUse: Int, meanScore: Double, meanExpansions: Double) -> Double {
         (1 - meanScore) + modelClass.descriptionLength * Double(parametersInUse) / Double(modelClass.budget)
-            + modelClass.speed * meanExpansions / Double(world.training.cellCount)
+            + modelClass.speed * meanExpansions / Double(world.training.stateCount)
     }
 }
 

@@ -2,9 +2,9 @@ import Synchronization
 
 /// A cancellation request shared between a sweep's task and the thread computing a run.
 ///
-/// Runs are long synchronous computations; they execute on Dispatch threads (not on the
-/// cooperative pool, which they would starve) and poll this flag, set by the task's
-/// cancellation handler.
+/// Runs are long synchronous computations; each executes on a thread of its own (not on the
+/// cooperative pool, which it would starve: see `SimulationSweep.offPool`) and polls this flag,
+/// which the sweep task's cancellation handler sets.
 package final class CancellationFlag: Sendable {
     private let state = Atomic<Bool>(false)
 

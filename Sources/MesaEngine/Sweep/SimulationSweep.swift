@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import MesaAnalysis
 import MesaResults
 import MesaScenario
 
@@ -20,13 +19,13 @@ public struct SweepOutput: Sendable {
     public var mazes: [MazeDrawing]
 }
 
-/// A simulation failure the user can act on.
+/// A run the engine refused, with the sweep point it belongs to.
 public struct SimulationError: Error, CustomStringConvertible, Sendable {
     /// The sweep point (index in the Cartesian product) that failed.
     public var point: Int
-    public var message: String
+    public var refusal: ExactRefusal
 
-    public var description: String { "sweep point \(point): \(message)" }
+    public var description: String { "sweep point \(point): \(refusal.description)" }
 }
 
 /// Runs every point × repetition of a scenario's simulation (SCIENCE.md §2–§4).
@@ -85,22 +84,22 @@ public struct SimulationSweep: Sendable {
                 let draw = repetition == 0 && drawn.contains(run / seeds)
                 group.addTask {
                     try Task.checkCancellation()
-                    let caption = SimulationSweep.caption(point, repetition: repetition)
                     let flag = CancellationFlag()
+                    let context = RunContext(spec: point.spec, runSeed: seed, worldSeed: world, point: point.resultsPoint,
+                                             repetition: repetition, drawsEpisodes: draw, cancellation: flag)
                     let output = try await withTaskCancellationHandler {
                         try await SimulationSweep.offPool {
                             do {
-                                return try RunSimulator.run(spec: point.spec, runSeed: seed, worldSeed: world, drawings: draw,
-                                                            caption: caption, cancellation: flag)
-                            } catch let error as ExactOptimizerError {
-                                throw SimulationError(point: point.index, message: error.description)
+                                return try RunSimulator.run(context)
+                            } catch let refusal as ExactRefusal {
+                                throw SimulationError(point: point.index, refusal: refusal)
                             }
                         }
                     } onCancel: {
                         flag.cancel()
                     }
-                    let record = RunRecord(point: SimulationSweep.coordinates(point), seed: seed, repetition: repetition,
-                                           optimizer: point.spec.training.optimizer.rawValue, metrics: output.metrics)
+                    let record = RunRecord(point: context.point, seed: seed, repetition: repetition,
+                                           optimizer: point.spec.training.optimizer, metrics: output.metrics)
                     return (run, record, output.drawings)
                 }
             }
@@ -128,16 +127,5 @@ public struct SimulationSweep: Sendable {
             thread.stackSize = 16 << 20
             thread.start()
         }
-    }
-
-    /// The run's coordinates: numbers as numbers, words, sizes and expressions as text.
-    static func coordinates(_ point: RunPoint) -> Point {
-        Point(point.coordinates.map { Point.Coordinate(key: $0.key, value: ScenarioRunner.pointValue($0.value)) })
-    }
-
-    /// "K = 24, optimizer = hill_climb, repetition 0": swept settings named as the findings name them.
-    static func caption(_ point: RunPoint, repetition: Int) -> String {
-        let where_ = point.coordinates.isEmpty ? "" : AxisNames.describe(coordinates(point)) + ", "
-        return where_ + "repetition \(repetition)"
     }
 }

@@ -1,3 +1,4 @@
+import MesaResults
 import MesaScenario
 
 /// Assembles the typed `Scenario` from checked settings (only called when there is no error).
@@ -6,7 +7,7 @@ struct ScenarioBuilder {
     let file: FileSyntax
     let header: HeaderSyntax
     let settings: [Validator.CheckedSetting]
-    let expectations: [Expectation]
+    let expectations: [Prediction]
 
     var scenario: Scenario {
         Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.text, notebook: notebook,

@@ -44,14 +44,14 @@ extension Validator {
         return nil
     }
 
-    private func range(of keys: [String], orElse fallback: SourceRange) -> SourceRange {
+    func range(of keys: [String], orElse fallback: SourceRange) -> SourceRange {
         for key in keys {
             if let setting = settings.first(where: { $0.key.qualifiedName == key }) { return setting.statement.valuesRange }
         }
         return fallback
     }
 
-    private static func pointNote(_ point: RunPoint, _ scenario: Scenario) -> [Diagnostic.Note] {
+    static func pointNote(_ point: RunPoint, _ scenario: Scenario) -> [Diagnostic.Note] {
         guard !scenario.axes.isEmpty else { return [] }
         let where_ = point.coordinates.map { "\($0.key) = \($0.value.text)" }.joined(separator: ", ")
         return [Diagnostic.Note("first at the sweep point \(where_)")]

@@ -1,3 +1,4 @@
+import MesaResults
 import MesaScenario
 
 /// The `expect` block: one prediction per statement, checked against the sweep's axes once
@@ -17,8 +18,8 @@ extension Validator {
     static var blockNames: [String] { SettingCatalog.blocks + [expectationBlock] }
 
     /// The block's well-formed expectations; what is wrong with the others is reported.
-    mutating func checkExpectations(_ block: BlockSyntax) -> [Expectation] {
-        var expectations: [Expectation] = []
+    mutating func checkExpectations(_ block: BlockSyntax) -> [Prediction] {
+        var expectations: [Prediction] = []
         for statement in block.statements where !statement.isMalformed {
             reportedOffsets = []
             if let expectation = expectation(statement) { expectations.append(expectation) }
@@ -26,12 +27,13 @@ extension Validator {
         return expectations
     }
 
-    private mutating func expectation(_ statement: StatementSyntax) -> Expectation? {
+    private mutating func expectation(_ statement: StatementSyntax) -> Prediction? {
         let metric = statement.key
-        guard metric == Expectation.crossoverKey || Expectation.metrics.contains(metric) else {
+        let metrics = Metric.summarized.map(\.name)
+        guard metric == Prediction.crossoverKey || metrics.contains(metric) else {
             report("unknown metric '\(metric)' in an expectation", at: statement.keyRange,
-                   notes: Suggestion.note(for: metric, among: Expectation.metrics + [Expectation.crossoverKey])
-                       + [Diagnostic.Note("an expectation names a metric (\(Expectation.metrics.prefix(4).joined(separator: ", ")), …) or 'crossover'")])
+                   notes: Suggestion.note(for: metric, among: metrics + [Prediction.crossoverKey])
+                       + [Diagnostic.Note("an expectation names a metric (\(metrics.prefix(4).joined(separator: ", ")), …) or 'crossover'")])
             return nil
         }
         var groups: [[ScalarSyntax]] = []
@@ -53,8 +55,8 @@ extension Validator {
             return nil
         }
         var words = ExpectationWords(groups[0], end: statement.valuesRange)
-        let claim: Expectation.Claim
-        if metric == Expectation.crossoverKey {
+        let claim: Prediction.Claim
+        if metric == Prediction.crossoverKey {
             guard let axis = sweptAxis(words.next(), role: "the axis N* lies on", end: words.lastRange),
                   let direction = direction(words.next(), end: words.lastRange),
                   keyword("along", words.next(), after: "'\(direction.rawValue)'", end: words.lastRange),
@@ -72,18 +74,18 @@ extension Validator {
                                along: along.setting.key.qualifiedName)
         } else {
             let word = words.next()
-            if let name = word?.word, let direction = Expectation.Direction(rawValue: name) {
+            if let name = word?.word, let direction = Prediction.Direction(rawValue: name) {
                 guard keyword("along", words.next(), after: "'\(direction.rawValue)'", end: words.lastRange),
                       let axis = sweptAxis(words.next(), role: "the axis the trend runs along", end: words.lastRange)
                 else { return nil }
-                claim = .trend(metric: metric, direction: direction, axis: axis.setting.key.qualifiedName)
-            } else if let name = word?.word, let bound = Expectation.Bound(rawValue: name) {
+                claim = .trend(metric: Metric(name: metric)!, direction: direction, axis: axis.setting.key.qualifiedName)
+            } else if let name = word?.word, let bound = Prediction.Bound(rawValue: name) {
                 guard let value = words.next() else {
                     report("expected a number after '\(bound.rawValue)'", at: words.lastRange)
                     return nil
                 }
                 guard let number = number(value, named: bound.rawValue, expected: "a number") else { return nil }
-                claim = .level(metric: metric, bound: bound, value: number)
+                claim = .level(metric: Metric(name: metric)!, bound: bound, value: number)
             } else {
                 report("expected 'rises', 'falls', 'at_most' or 'at_least' after '\(metric)'",
                        at: word?.range ?? words.lastRange)
@@ -104,17 +106,17 @@ extension Validator {
             }
             filterGroups += groups.dropFirst().map { ExpectationWords($0, end: statement.valuesRange) }
         }
-        var filters: [Expectation.Filter] = []
+        var filters: [Prediction.Filter] = []
         for var group in filterGroups {
             guard let filter = filter(&group) else { return nil }
             filters.append(filter)
         }
-        return Expectation(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
+        return Prediction(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
                            + source.text(of: statement.valuesRange))
     }
 
     /// `AXIS VALUE…`: the axis and its value's text, which must be one of the axis's values.
-    private mutating func filter(_ words: inout ExpectationWords) -> Expectation.Filter? {
+    private mutating func filter(_ words: inout ExpectationWords) -> Prediction.Filter? {
         guard let axis = sweptAxis(words.next(), role: "the axis of the point", end: words.lastRange) else { return nil }
         guard let first = words.next() else {
             report("expected one of the values of '\(axis.setting.key.name)' after it", at: words.lastRange)
@@ -135,7 +137,7 @@ extension Validator {
                    notes: [Diagnostic.Note("its values are \(values.joined(separator: ", "))")])
             return nil
         }
-        return Expectation.Filter(axis: axis.setting.key.qualifiedName, value: text)
+        return Prediction.Filter(axis: axis.setting.key.qualifiedName, value: text)
     }
 
     private struct AxisReference {
@@ -167,8 +169,8 @@ extension Validator {
         return [Diagnostic.Note("the swept settings are \(swept.map(\.key.name).joined(separator: ", "))")]
     }
 
-    private mutating func direction(_ scalar: ScalarSyntax?, end: SourceRange) -> Expectation.Direction? {
-        guard let scalar, let word = scalar.word, let direction = Expectation.Direction(rawValue: word) else {
+    private mutating func direction(_ scalar: ScalarSyntax?, end: SourceRange) -> Prediction.Direction? {
+        guard let scalar, let word = scalar.word, let direction = Prediction.Direction(rawValue: word) else {
             report("expected 'rises' or 'falls'", at: scalar?.range ?? end)
             return nil
         }

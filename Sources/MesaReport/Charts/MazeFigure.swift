@@ -61,7 +61,7 @@ package struct MazeFigure: Sendable {
             let corner = origin(index)
             return (corner.x + cell / 2, corner.y + cell / 2)
         }
-        canvas.text(maze.phase.capitalized, x: left, y: top - 26, anchor: "start", cssClass: "ms-heading")
+        canvas.text(maze.phase.rawValue.capitalized, x: left, y: top - 26, anchor: "start", cssClass: "ms-heading")
         // The full caption is in the description and the data table; the panel shows what fits.
         let fitting = Int(Self.panelSize / 6.2)
         let caption = maze.caption.count > fitting ? String(maze.caption.prefix(fitting - 1)) + "…" : maze.caption
@@ -127,7 +127,7 @@ package struct MazeFigure: Sendable {
             let columns = max(1, maze.width)
             func cell(_ index: Int) -> String { "(\(index % columns), \(index / columns))" }
             return [
-                maze.phase, maze.caption, "\(maze.width)×\(maze.height)", cell(maze.start), cell(maze.goal),
+                maze.phase.rawValue, maze.caption, "\(maze.width)×\(maze.height)", cell(maze.start), cell(maze.goal),
                 String(max(0, maze.path.count - 1)), maze.path.last == maze.goal ? "yes" : "no",
                 maze.defected ? "yes" : "no", maze.path.map(cell).joined(separator: " "),
             ]
@@ -135,5 +135,13 @@ package struct MazeFigure: Sendable {
         return DataTable(
             columns: ["Phase", "Caption", "Size", "Start", "Goal", "Steps", "Reached goal", "Detector fired", "Path (x, y)"],
             rows: rows)
+    }
+}
+
+extension MazeDrawing {
+    /// "training instance 0 — N = 16, goal = region, repetition 0": what the drawing shows.
+    var caption: String {
+        let place = point.coordinates.isEmpty ? "" : AxisNames.describe(point) + ", "
+        return "\(phase.rawValue) instance \(instance) — \(place)repetition \(repetition)"
     }
 }

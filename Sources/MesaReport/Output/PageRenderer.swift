@@ -79,7 +79,7 @@ package struct IndexEntry: Sendable, Hashable {
     package init(results: ScenarioResults) {
         title = results.scenario
         slug = results.slug
-        order = results.source_file ?? results.slug
+        order = results.sourceFile ?? results.slug
         headlines = Self.headlines(results.findings)
     }
 
@@ -88,11 +88,11 @@ package struct IndexEntry: Sendable, Hashable {
     /// before comparisons and analytic sentences, trends last. Findings of equal rank keep
     /// their order.
     static func headlines(_ findings: [Finding]) -> [String] {
-        let rank = ["claim": 0, "crossover": 1, "selection": 2, "optimizer_comparison": 3, "comparison": 4,
-                    "analytic": 5, "analytic_vs_simulated": 6, "bimodality": 7]
-        let predictions = findings.filter { $0.kind == "expectation" }
+        let rank: [FindingKind: Int] = [.claim: 0, .crossover: 1, .selection: 2, .optimizerComparison: 3, .comparison: 4,
+                    .analytic: 5, .analyticVsSimulated: 6, .bimodality: 7]
+        let predictions = findings.filter { $0.kind == .expectation }
         let ranked = findings.enumerated()
-            .filter { $0.element.kind != "expectation" }
+            .filter { $0.element.kind != .expectation }
             .sorted { (rank[$0.element.kind] ?? 9, $0.offset) < (rank[$1.element.kind] ?? 9, $1.offset) }
             .map(\.element.sentence)
         let tally = predictions.isEmpty ? [] : [predictionTally(predictions)]
@@ -102,8 +102,8 @@ package struct IndexEntry: Sendable, Hashable {
     /// "Of its 4 predictions, 1 holds, 1 does not hold and 2 are not shown by the runs."; counts
     /// of zero are left out, and a single verdict is said as such ("All 3 of its predictions hold.").
     static func predictionTally(_ predictions: [Finding]) -> String {
-        func count(_ verdict: String) -> Int { predictions.filter { $0.verdict == verdict }.count }
-        let held = count("holds"), failed = count("fails")
+        func count(_ verdict: Verdict) -> Int { predictions.filter { $0.verdict == verdict }.count }
+        let held = count(.holds), failed = count(.fails)
         let unclear = predictions.count - held - failed
         let total = predictions.count
         if total == 1 {

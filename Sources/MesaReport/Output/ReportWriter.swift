@@ -30,13 +30,9 @@ public struct ReportWriter: Sendable {
         return destination
     }
 
-    /// Rebuilds the report in `reportDirectory` from its own `results.json` (after a template
-    /// edit, say) and returns the results it read.
-    @discardableResult
-    public func rerender(reportDirectory: URL) throws -> ScenarioResults {
-        let results = try Self.readResults(from: reportDirectory)
-        try writeReport(results, at: reportDirectory)
-        return results
+    /// Writes the report of `results` into `destination`, replacing what is there as a whole.
+    public func write(_ results: ScenarioResults, at destination: URL) throws {
+        try writeReport(results, at: destination)
     }
 
     /// Writes `reportsDirectory/index.html` and `index.md`: every scenario (sorted by slug) with a
@@ -66,16 +62,20 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// The results of every report under `reportsDirectory` (each `*/results.json`), by folder name;
-    /// folders without one, and hidden (staging) folders, are skipped.
-    public static func storedResults(in reportsDirectory: URL) throws -> [ScenarioResults] {
+    /// The report folders under `reportsDirectory` (those with a `results.json`), by name; hidden
+    /// (staging) folders are skipped.
+    public static func reportFolders(in reportsDirectory: URL) throws -> [URL] {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: reportsDirectory.path) else { return [] }
-        return try names.sorted().filter { !$0.hasPrefix(".") }.compactMap { name in
+        return names.sorted().filter { !$0.hasPrefix(".") }.compactMap { name in
             let folder = reportsDirectory.appendingPathComponent(name, isDirectory: true)
-            guard fileManager.fileExists(atPath: folder.appendingPathComponent("results.json").path) else { return nil }
-            return try readResults(from: folder)
+            return fileManager.fileExists(atPath: folder.appendingPathComponent("results.json").path) ? folder : nil
         }
+    }
+
+    /// The results of every report under `reportsDirectory` (each `*/results.json`), by folder name.
+    public static func storedResults(in reportsDirectory: URL) throws -> [ScenarioResults] {
+        try reportFolders(in: reportsDirectory).map(readResults)
     }
 
     private func writeReport(_ results: ScenarioResults, at destination: URL) throws {

@@ -18,7 +18,7 @@ extension ReportBuilder {
 
             """)
         let curves = Self.curves(of: rows)
-        let logAxis = Vocabulary.looksGeometric(rows.map(\.N))
+        let logAxis = Vocabulary.looksGeometric(rows.map(\.instances))
         if curves.count > 1 {
             // One chart across curves shows at a glance what P, f or x_max change about x*.
             let chart = LineChart(
@@ -26,7 +26,7 @@ extension ReportBuilder {
                 description: "The optimal bits of run-time search x* for each N, one line per combination of P, f(x) and x_max. Where lines coincide, x* does not depend on what differs between them.",
                 xLabel: "N (instances)", yLabel: "x* (bits)", xScale: logAxis ? .log10 : .linear,
                 series: curves.prefix(SVGCanvas.paletteSize * 2).map { curve in
-                    .init(label: Self.curveLabel(curve[0]), samples: curve.map { .init(x: $0.N, y: $0.mesa_share) })
+                    .init(label: Self.curveLabel(curve[0]), samples: curve.map { .init(x: $0.instances, y: $0.mesaShare) })
                 })
             document.append(figure: chart.figure(name: figureName("analytic comparison")))
         }
@@ -40,9 +40,9 @@ extension ReportBuilder {
                     + (markers.isEmpty ? "" : " Dashed lines mark " + markers.map { "the \($0.label) at N = \(ChartNumber.label($0.x))" }.joined(separator: ", ") + "."),
                 xLabel: "N (instances)", yLabel: "bits", xScale: logAxis ? .log10 : .linear,
                 series: [
-                    .init(label: "mesa share x*", samples: curve.map { .init(x: $0.N, y: $0.mesa_share) }),
-                    .init(label: "tuning share (P − f(x*))/N", samples: curve.map { .init(x: $0.N, y: $0.tuning_share) }),
-                    .init(label: "J*", samples: curve.map { .init(x: $0.N, y: $0.J_star) }),
+                    .init(label: "mesa share x*", samples: curve.map { .init(x: $0.instances, y: $0.mesaShare) }),
+                    .init(label: "tuning share (P − f(x*))/N", samples: curve.map { .init(x: $0.instances, y: $0.tuningShare) }),
+                    .init(label: "J*", samples: curve.map { .init(x: $0.instances, y: $0.jStar) }),
                 ],
                 markers: markers)
             document.append(figure: chart.figure(name: figureName("analytic \(index + 1)")))
@@ -54,7 +54,7 @@ extension ReportBuilder {
     }
 
     static func curveLabel(_ row: AnalyticRow) -> String {
-        "P = \(ChartNumber.label(row.P)), f(x) = \(row.cost), x_max = \(ChartNumber.label(row.max_bits))"
+        "P = \(ChartNumber.label(row.power)), f(x) = \(row.cost), x_max = \(ChartNumber.label(row.maxBits))"
     }
 
     /// Rows grouped by (P, cost, x_max), in order of first appearance, each sorted by N.
@@ -62,43 +62,43 @@ extension ReportBuilder {
         var order: [String] = []
         var groups: [String: [AnalyticRow]] = [:]
         for row in rows {
-            let key = "\(row.P)|\(row.cost)|\(row.max_bits)"
+            let key = "\(row.power)|\(row.cost)|\(row.maxBits)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(row)
         }
-        return order.map { key in groups[key]!.sorted { $0.N < $1.N } }
+        return order.map { key in groups[key]!.sorted { $0.instances < $1.instances } }
     }
 
     func analyticMarkers(for row: AnalyticRow, isFirstCurve: Bool) -> [LineChart.Marker] {
-        let findings = results.analytic_findings
-        let curve = findings?.curves.first { $0.P == row.P && $0.cost == row.cost && $0.max_bits == row.max_bits }
-        let onset = curve?.onset_N ?? (isFirstCurve ? findings?.onset_N : nil)
-        let crossover = curve?.crossover_N ?? (isFirstCurve ? findings?.crossover_N : nil)
-        let saturation = curve?.saturation_N ?? (isFirstCurve ? findings?.saturation_N : nil)
+        let findings = results.analyticFindings
+        let curve = findings?.curves.first { $0.power == row.power && $0.cost == row.cost && $0.maxBits == row.maxBits }
+        let onset = curve?.onset ?? (isFirstCurve ? findings?.onset : nil)
+        let crossover = curve?.crossover ?? (isFirstCurve ? findings?.crossover : nil)
+        let saturation = curve?.saturation ?? (isFirstCurve ? findings?.saturation : nil)
         return [("onset", onset), ("crossover", crossover), ("saturation", saturation)].compactMap { name, value in
             value.map { LineChart.Marker(x: $0, label: name) }
         }
     }
 
     func appendAnalyticFindings(to document: inout ReportDocument) {
-        let sentences = results.findings.filter { $0.kind == "analytic" }.map(\.sentence)
+        let sentences = results.findings.filter { $0.kind == .analytic }.map(\.sentence)
         if !sentences.isEmpty {
             document.append(markdown: sentences.map { "- \($0.markdownEscaped)\n" }.joined())
         }
         func show(_ value: Double?) -> String { value.map(ChartNumber.label) ?? "not reached" }
-        let curveFindings = results.analytic_findings?.curves ?? []
+        let curveFindings = results.analyticFindings?.curves ?? []
         if !curveFindings.isEmpty {
             document.append(markdown: "Where each curve changes character:\n")
             document.append(
                 table: DataTable(
                     columns: ["P", "f(x)", "x_max", "Onset N", "Crossover N", "Saturation N"],
                     rows: curveFindings.map {
-                        [ChartNumber.label($0.P), $0.cost, ChartNumber.label($0.max_bits), show($0.onset_N),
-                         show($0.crossover_N), show($0.saturation_N)]
+                        [ChartNumber.label($0.power), $0.cost, ChartNumber.label($0.maxBits), show($0.onset),
+                         show($0.crossover), show($0.saturation)]
                     }),
                 style: "analytic-findings")
-        } else if let findings = results.analytic_findings {
-            document.append(markdown: "Onset at N = \(show(findings.onset_N).markdownEscaped), crossover at N = \(show(findings.crossover_N).markdownEscaped), saturation at N = \(show(findings.saturation_N).markdownEscaped).\n")
+        } else if let findings = results.analyticFindings {
+            document.append(markdown: "Onset at N = \(show(findings.onset).markdownEscaped), crossover at N = \(show(findings.crossover).markdownEscaped), saturation at N = \(show(findings.saturation).markdownEscaped).\n")
         }
     }
 }

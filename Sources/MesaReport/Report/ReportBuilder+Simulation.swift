@@ -25,8 +25,8 @@ extension ReportBuilder {
     /// The summary of every point (the only view of axes that are not numeric, such as the optimizer).
     func appendSummaryTable(to document: inout ReportDocument) {
         guard !results.summary.isEmpty else { return }
-        let candidates = ["mesa_optimizer", "train_score", "deploy_score", "deceptive", "defection_rate", "search_bits"]
-        let metrics = candidates.filter { name in results.summary.contains { $0.metrics[name] != nil } }
+        let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
+        let metrics = candidates.filter { metric in results.summary.contains { $0.metrics[metric] != nil } }
         func cell(_ estimate: Estimate?) -> String {
             guard let estimate else { return "" }
             return "\(ChartNumber.label(estimate.mean)) (\(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi)))"
@@ -36,7 +36,7 @@ extension ReportBuilder {
         document.append(markdown: "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\(note)\n")
         document.append(
             table: DataTable(
-                columns: ["Point", "Runs"] + metrics,
+                columns: ["Point", "Runs"] + metrics.map(\.name),
                 rows: shown.map { summary in
                     [Self.describe(summary.point, axes: results.axes, shortKeys: true), String(summary.n)]
                         + metrics.map { cell(summary.metrics[$0]) }
@@ -46,11 +46,13 @@ extension ReportBuilder {
 
     /// Whether the model class of these runs includes a deployment detector.
     var runsCarryDetectors: Bool {
-        results.runs.contains { $0.metrics.detector_cost != nil || $0.metrics.deceptive == 1 || $0.metrics.params_detector > 0 }
+        results.runs.contains {
+            $0.metrics[.detectorCost] != nil || $0.metrics.isSet(.deceptive) || ($0.metrics[.paramsDetector] ?? 0) > 0
+        }
     }
 
     private mutating func appendAxisCharts(for axis: AxisDescription, to document: inout ReportDocument) {
-        let axisName = Vocabulary.axis(axis.key)
+        let axisName = AxisNames.chartLabel(axis.key)
         let slices = Self.slices(of: results.summary, along: axis.key, axes: results.axes)
         let shown = Array(slices.prefix(Self.sliceLimit))
         let numbers = axis.values.compactMap(\.number)
@@ -59,7 +61,7 @@ extension ReportBuilder {
             ? " Showing \(shown.count) of \(slices.count) slices of the other axes; all are in results.csv." : ""
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
 
-        func series(_ metric: String, prefix: String = "") -> [LineChart.Series] {
+        func series(_ metric: Metric, prefix: String = "") -> [LineChart.Series] {
             shown.compactMap { slice in
                 let samples = slice.points.compactMap { summary -> LineChart.Sample? in
                     guard let x = summary.point[axis.key]?.number, let estimate = summary.metrics[metric] else { return nil }
@@ -71,9 +73,9 @@ extension ReportBuilder {
         }
 
         let crossovers = results.findings.filter {
-            $0.kind == "crossover" && $0.axis == axis.key && $0.metric == "mesa_optimizer" && $0.value != nil
+            $0.kind == .crossover && $0.axis == axis.key && $0.metric == Metric.mesaOptimizer.name && $0.value != nil
         }
-        let mesa = series("mesa_optimizer")
+        let mesa = series(.mesaOptimizer)
         if !mesa.isEmpty {
             let chart = LineChart(
                 title: "Mesa-optimizer share against \(axisName)",
@@ -84,7 +86,7 @@ extension ReportBuilder {
             document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
         }
 
-        let scores = series("train_score", prefix: "train · ") + series("deploy_score", prefix: "deploy · ")
+        let scores = series(.trainScore, prefix: "train · ") + series(.deployScore, prefix: "deploy · ")
         if !scores.isEmpty {
             let chart = LineChart(
                 title: "Training and deployment score against \(axisName)",
@@ -94,7 +96,7 @@ extension ReportBuilder {
         }
 
         if runsCarryDetectors {
-            let deception = series("deceptive", prefix: "deceptive share · ") + series("defection_rate", prefix: "defection rate · ")
+            let deception = series(.deceptive, prefix: "deceptive share · ") + series(.defectionRate, prefix: "defection rate · ")
             if !deception.isEmpty {
                 let chart = LineChart(
                     title: "Deception against \(axisName)",
@@ -104,11 +106,11 @@ extension ReportBuilder {
             }
         }
 
-        if results.runs.contains(where: { $0.metrics.k_fit != nil }) {
+        if results.runs.contains(where: { $0.metrics[.kFit] != nil }) {
             // The summary may lack K or K_fit; the runs always carry both.
             let fromRuns = budgetSeriesFromRuns(axis: axis.key)
-            let budget = series("budget", prefix: "K · ")
-            let fit = series("k_fit", prefix: "K_fit · ")
+            let budget = series(.budget, prefix: "K · ")
+            let fit = series(.kFit, prefix: "K_fit · ")
             let lines = (budget.isEmpty ? fromRuns.filter { $0.label.hasPrefix("K (") } : budget)
                 + (fit.isEmpty ? fromRuns.filter { $0.label.hasPrefix("K_fit") } : fit)
             if !lines.isEmpty {
@@ -127,8 +129,8 @@ extension ReportBuilder {
         var fits: [Double: [Double]] = [:]
         for run in results.runs {
             guard let x = run.point[key]?.number else { continue }
-            budgets[x, default: []].append(Double(run.metrics.budget))
-            if let fit = run.metrics.k_fit { fits[x, default: []].append(Double(fit)) }
+            if let budget = run.metrics[.budget] { budgets[x, default: []].append(budget) }
+            if let fit = run.metrics[.kFit] { fits[x, default: []].append(fit) }
         }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
         return [
@@ -151,7 +153,7 @@ extension ReportBuilder {
                 labels[identity] = Self.describe(run.point, axes: results.axes)
                 captions[identity] = Self.describe(run.point, axes: results.axes, shortKeys: true)
             }
-            values[identity, default: []].append(run.metrics.search_decision_share)
+            values[identity, default: []].append(run.metrics[.searchDecisionShare] ?? 0)
         }
         let panels = order.prefix(Self.histogramPanelLimit).map { Histogram.Panel(label: labels[$0]!, caption: captions[$0]!, values: values[$0]!) }
         let note = order.count > panels.count ? " The first \(panels.count) of \(order.count) points are shown." : ""
@@ -167,8 +169,8 @@ extension ReportBuilder {
     private mutating func appendMazes(to document: inout ReportDocument) {
         guard !results.mazes.isEmpty else { return }
         document.append(markdown: "### Mazes\n\nThe paths chosen models take in training and in deployment.\n")
-        let training = results.mazes.filter { $0.phase == "training" }
-        let other = results.mazes.filter { $0.phase != "training" }
+        let training = results.mazes.filter { $0.phase == .training }
+        let other = results.mazes.filter { $0.phase != .training }
         var groups: [[MazeDrawing]] = []
         for index in 0..<max(training.count, other.count) {
             groups.append([index < training.count ? training[index] : nil, index < other.count ? other[index] : nil].compactMap { $0 })
@@ -176,7 +178,7 @@ extension ReportBuilder {
         for (index, group) in groups.prefix(4).enumerated() {
             let figure = MazeFigure(
                 title: "Maze episode pair \(index + 1)",
-                description: group.map { "\($0.phase): \($0.caption)" }.joined(separator: "; ")
+                description: group.map { "\($0.phase.rawValue): \($0.caption)" }.joined(separator: "; ")
                     + ". Walls are lines, the start is a circle, the goal a square, the proxy region shaded; the line is the path taken.",
                 drawings: group)
             document.append(figure: figure.figure(name: figureName("maze \(index + 1)")))

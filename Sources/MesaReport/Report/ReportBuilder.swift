@@ -19,13 +19,13 @@ package struct ReportBuilder: Sendable {
     package func build() -> ReportDocument {
         var builder = self
         var document = ReportDocument(
-            title: results.scenario, slug: results.slug, toolVersion: results.tool_version,
-            sourceSHA256: results.source_sha256, source: results.source)
-        let lastBlock = results.notebook.lastIndex { $0.kind == "block" }
+            title: results.scenario, slug: results.slug, toolVersion: results.toolVersion,
+            sourceSHA256: results.sourceSHA256, source: results.source)
+        let lastBlock = results.notebook.lastIndex { $0.kind == .block }
         var analyticShown = false
         var simulationShown = false
         for (index, entry) in results.notebook.enumerated() {
-            if entry.kind == "block" {
+            if entry.kind == .block {
                 builder.appendSetup(for: entry, to: &document)
                 if entry.block == "analytic", !analyticShown {
                     builder.appendAnalytic(to: &document)
@@ -77,12 +77,12 @@ package struct ReportBuilder: Sendable {
         if results.findings.isEmpty {
             return markdown + "No findings were computed for this scenario.\n"
         }
-        let predictions = results.findings.filter { $0.kind == "expectation" }
-        let others = results.findings.filter { $0.kind != "expectation" && $0.kind != "trend" }
+        let predictions = results.findings.filter { $0.kind == .expectation }
+        let others = results.findings.filter { $0.kind != .expectation && $0.kind != .trend }
         if !predictions.isEmpty {
             markdown += "### Predictions checked\n\n"
             for finding in predictions {
-                markdown += "- **\(Self.verdictLabel(finding.verdict))** \(finding.sentence.markdownEscaped)\n"
+                markdown += "- **\((finding.verdict ?? .unclear).label).** \(finding.sentence.markdownEscaped)\n"
             }
             if !others.isEmpty { markdown += "\n### What the runs show\n\n" }
         }
@@ -95,19 +95,10 @@ package struct ReportBuilder: Sendable {
     /// The trend findings as a list under a summary line that counts them, or `nil` when there
     /// are none.
     func trendsMarkdown() -> (summary: String, markdown: String)? {
-        let trends = results.findings.filter { $0.kind == "trend" }
+        let trends = results.findings.filter { $0.kind == .trend }
         guard !trends.isEmpty else { return nil }
         let summary = "Trends of the key metrics along each swept axis (\(trends.count) \(trends.count == 1 ? "finding" : "findings"))"
         return (summary, trends.map { "- \($0.sentence.markdownEscaped)\n" }.joined())
-    }
-
-    /// How the report marks a checked prediction.
-    static func verdictLabel(_ verdict: String?) -> String {
-        switch verdict {
-        case "holds": return "Holds."
-        case "fails": return "Does not hold."
-        default: return "Not shown."
-        }
     }
 
     /// A unique figure name built from `words`.
@@ -116,16 +107,8 @@ package struct ReportBuilder: Sendable {
     }
 }
 
-/// Reader-facing names of well-known axes and metrics; anything else is shown as written.
+/// How charts choose their scales.
 enum Vocabulary {
-    static func axis(_ key: String) -> String {
-        switch key {
-        case "environment.instances": return "N (training instances)"
-        case "model.parameters": return "K (parameter budget)"
-        default: return key
-        }
-    }
-
     /// Whether the N values are spaced geometrically (or span two decades), so a log axis reads best.
     static func looksGeometric(_ values: [Double]) -> Bool {
         let sorted = Array(Set(values.filter { $0 > 0 && $0.isFinite })).sorted()

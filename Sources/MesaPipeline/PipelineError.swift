@@ -1,0 +1,36 @@
+import MesaEngine
+import MesaReport
+
+/// Why a pipeline step stopped, typed up to the command line, which maps each case to its exit
+/// status once. Diagnostics of invalid scenarios have been printed when `invalidScenarios` is
+/// thrown; every other case carries its message.
+public enum PipelineError: Error, Sendable {
+    /// The command line asked for something that cannot be done (exit 64).
+    case usage(String)
+    /// A file or folder named on the command line does not exist (exit 74).
+    case notFound(path: String)
+    /// A scenario file could not be read (exit 74).
+    case unreadable(path: String, reason: String)
+    /// Some scenario files have errors; their diagnostics were printed (exit 65).
+    case invalidScenarios(invalid: Int, total: Int)
+    /// The engine refused a run of a scenario that passed `check` (exit 65).
+    case refused(path: String, SimulationError)
+    /// Writing or reading a report failed (exit 65, 74 or 78 by the case).
+    case report(ReportError)
+    /// The user interrupted the run (exit 130).
+    case interrupted
+
+    /// The message the command line prints (nil when the diagnostics said it all).
+    public var message: String? {
+        switch self {
+        case .usage(let message): return "error: \(message)"
+        case .notFound(let path): return "error: no such file or folder: \(path)"
+        case let .unreadable(path, reason): return "\(path): error: cannot read the file (\(reason))"
+        case let .invalidScenarios(invalid, total):
+            return "\(invalid) of \(total) scenario file\(total == 1 ? "" : "s") invalid."
+        case let .refused(path, error): return "\(path): error: \(error.description)"
+        case .report(let error): return error.description
+        case .interrupted: return "Interrupted: earlier reports are untouched."
+        }
+    }
+}

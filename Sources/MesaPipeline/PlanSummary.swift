@@ -1,0 +1,42 @@
+import Foundation
+import MesaScenario
+
+/// The plan of one scenario as text.
+public struct PlanSummary: Sendable {
+    public var scenario: Scenario
+    public var path: String
+
+    public init(scenario: Scenario, path: String) {
+        self.scenario = scenario
+        self.path = path
+    }
+
+    public var text: String {
+        var lines = ["\(path): \"\(scenario.title)\" → reports/\(scenario.slug)/"]
+        if let analytic = scenario.analytic {
+            let grid = analytic.powers.count * analytic.costs.count * analytic.maxBits.count * analytic.instances.count
+            lines.append("  analytic: \(grid) grid point\(grid == 1 ? "" : "s") (P × f × x_max × N)")
+        }
+        if scenario.simulation != nil {
+            lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × \(scenario.seeds) seed\(scenario.seeds == 1 ? "" : "s") = \(scenario.runCount) run\(scenario.runCount == 1 ? "" : "s")")
+            if scenario.axes.isEmpty {
+                lines.append("  swept: nothing")
+            }
+            for axis in scenario.axes {
+                let values = axis.values.map(\.text)
+                let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
+                lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
+            }
+            lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// 1.2e9-style figures a reader can compare at a glance.
+    static func engineering(_ value: Double) -> String {
+        if value < 10_000 { return String(Int(value.rounded())) }
+        let exponent = Int(floor(log10(value)))
+        let mantissa = value / pow(10, Double(exponent))
+        return String(format: "%.1fe%d", mantissa, exponent)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import MesaEngine
+import MesaReport
+import MesaResults
+import MesaScenario
+
+/// `run`: simulate compiled scenarios one after another and write each one's report, then the
+/// front page. Progress goes to a sink per scenario; timings never enter a report.
+public struct ReportRun: Sendable {
+    /// The reports folder.
+    public var reportsDirectory: URL
+    public var jobs: Int
+    public var templatesDirectory: URL?
+    public var toolVersion: String
+
+    public init(reportsDirectory: URL, jobs: Int, templatesDirectory: URL?, toolVersion: String) {
+        self.reportsDirectory = reportsDirectory
+        self.jobs = jobs
+        self.templatesDirectory = templatesDirectory
+        self.toolVersion = toolVersion
+    }
+
+    /// What the caller shows while a scenario runs.
+    public protocol ProgressSink: Sendable {
+        func update(_ progress: ScenarioRunner.Progress)
+        func finish(runs: Int, folder: URL)
+    }
+
+    /// Runs every scenario in order and writes its report; `progress(slug)` makes the sink of one
+    /// scenario. Throws `PipelineError` (`.interrupted` on cancellation).
+    public func run(_ scenarios: [ScenarioLoader.Loaded], progress: (String) -> any ProgressSink) async throws {
+        let writer = ReportWriter(templatesDirectory: templatesDirectory)
+        let runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion)
+        for item in scenarios {
+            do {
+                try Task.checkCancellation()
+                let sink = progress(item.scenario.slug)
+                let results = try await runner.run(item.scenario, sourceFile: URL(fileURLWithPath: item.path).lastPathComponent) {
+                    sink.update($0)
+                }
+                let folder = try writer.write(results, to: reportsDirectory)
+                sink.finish(runs: results.runs.count, folder: folder)
+            } catch is CancellationError {
+                throw PipelineError.interrupted
+            } catch let error as SimulationError {
+                throw PipelineError.refused(path: item.path, error)
+            } catch let error as ReportError {
+                throw PipelineError.report(error)
+            }
+        }
+        try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory)
+    }
+}

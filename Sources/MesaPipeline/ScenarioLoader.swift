@@ -1,0 +1,61 @@
+import Foundation
+import MesaLanguage
+import MesaScenario
+
+/// Reads and compiles scenario files, handing diagnostics (in the compiler layout) to a sink.
+public struct ScenarioLoader: Sendable {
+    public var options: ScenarioCompiler.Options
+    /// Receives rendered diagnostics, errors and warnings alike (standard error, for the CLI).
+    public var diagnostics: @Sendable (String) -> Void
+
+    public init(options: ScenarioCompiler.Options = .init(), diagnostics: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.diagnostics = diagnostics
+    }
+
+    /// A file that compiled, with its source text for hashing and quoting.
+    public struct Loaded: Sendable {
+        public var path: String
+        public var source: String
+        public var scenario: Scenario
+    }
+
+    /// Compiles one file: the scenario, or nil after reporting its errors.
+    public func load(_ path: String) throws -> Loaded? {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw PipelineError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        let source = String(decoding: bytes, as: UTF8.self)
+        switch ScenarioCompiler.compile(source: bytes, path: path, options: options) {
+        case .success(let compiled):
+            if !compiled.warnings.diagnostics.isEmpty {
+                diagnostics(compiled.warnings.rendered(path: path, source: source))
+            }
+            return Loaded(path: path, source: source, scenario: compiled.scenario)
+        case .failure(let list):
+            diagnostics(list.rendered(path: path, source: source))
+            return nil
+        }
+    }
+
+    /// Compiles every file, reporting diagnostics, and returns the valid ones. Every file is checked
+    /// before this throws: `.unreadable` for an unreadable file, `.invalidScenarios` when any was
+    /// invalid.
+    public func loadAll(_ files: [String], each: (Loaded) throws -> Void = { _ in }) throws -> [Loaded] {
+        var loaded: [Loaded] = []
+        var invalid = 0
+        for file in files {
+            if let scenario = try load(file) {
+                try each(scenario)
+                loaded.append(scenario)
+            } else {
+                invalid += 1
+            }
+        }
+        if invalid > 0 { throw PipelineError.invalidScenarios(invalid: invalid, total: files.count) }
+        return loaded
+    }
+}

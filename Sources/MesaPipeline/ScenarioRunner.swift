@@ -1,0 +1,63 @@
+import MesaAnalysis
+import MesaAnalytic
+import MesaEngine
+import MesaResults
+import MesaScenario
+
+/// Runs a whole scenario — the analytic model and the simulation sweep — and assembles its
+/// complete results (summaries and findings included), ready for the report writer:
+///
+/// ```swift
+/// let results = try await ScenarioRunner(jobs: 2, toolVersion: "0.1.0").run(scenario) { progress in … }
+/// ```
+public struct ScenarioRunner: Sendable {
+    /// The most simulation runs in flight at once.
+    public var jobs: Int
+    /// Recorded in `results.json`.
+    public var toolVersion: String
+
+    public init(jobs: Int, toolVersion: String) {
+        self.jobs = max(1, jobs)
+        self.toolVersion = toolVersion
+    }
+
+    /// How far the simulation has got.
+    public struct Progress: Sendable {
+        public var runsDone: Int
+        public var runsTotal: Int
+        public var pointsDone: Int
+        public var pointsTotal: Int
+    }
+
+    /// Runs `scenario`; throws `CancellationError` when the calling task is cancelled, and
+    /// `SimulationError` when the engine refuses a run.
+    public func run(_ scenario: Scenario, sourceFile: String? = nil,
+                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> ScenarioResults {
+        let analytic = scenario.analytic.map(AnalyticModel.solve)
+        let output = try await SimulationSweep(scenario: scenario, jobs: jobs).run { update in
+            progress(Progress(runsDone: update.runsDone, runsTotal: update.totalRuns,
+                              pointsDone: update.pointsDone, pointsTotal: update.totalPoints))
+        }
+        let results = ScenarioResults(
+            scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
+            toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
+            axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
+            predictions: scenario.expectations, runs: output.runs, mazes: output.mazes, sourceFile: sourceFile)
+        return ResultsAnalysis.complete(results)
+    }
+
+    static func describe(_ axis: SweepAxis) -> AxisDescription {
+        AxisDescription(key: axis.key, values: axis.values.map(\.pointValue), geometric: axis.isGeometric)
+    }
+
+    static func entry(_ item: NotebookItem) -> NotebookEntry {
+        switch item {
+        case .prose(let text):
+            return NotebookEntry(kind: .prose, text: text)
+        case .block(let block):
+            return NotebookEntry(kind: .block, block: block.name, settings: block.settings.map {
+                SettingRow(key: $0.key, value: $0.text, swept: $0.isSwept)
+            })
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/// Every per-run metric mesascope records: **the** list of metrics.
+///
+/// The summariser, the prediction checker, the CSV writer, the scenario validator's `expect`
+/// vocabulary and the docs table all read this enum and its `definition`; nothing else lists
+/// metrics. Adding a metric is one case here, one entry in `definition` (the compiler insists),
+/// and the engine code that measures it:
+///
+/// ```swift
+/// case searchReliance = "search_reliance"
+/// // in `definition`:
+/// case .searchReliance:
+///     return MetricDefinition(.real, bounds: 0...1, summary: "…", phrase: "the search reliance")
+/// // in the engine:
+/// metrics[.searchReliance] = 1 - ablated.meanScore / totals.meanScore
+/// ```
+///
+/// Cases are in the order of the `results.csv` columns.
+public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparable {
+    case trainScore = "train_score"
+    case deployScore = "deploy_score"
+    case searchBits = "search_bits"
+    case mesaOptimizer = "mesa_optimizer"
+    case deceptive
+    case defectionRate = "defection_rate"
+    case deceptivePosterior = "deceptive_posterior"
+    case deceptiveStructureShare = "deceptive_structure_share"
+    case mesaPosterior = "mesa_posterior"
+    case proxyPursuit = "proxy_pursuit"
+    case expansionsPerEpisode = "expansions_per_episode"
+    case loss
+    case paramsTable = "params_table"
+    case paramsSearch = "params_search"
+    case paramsDetector = "params_detector"
+    case removedAtStep = "removed_at_step"
+    case kFit = "k_fit"
+    case searchDecisionShare = "search_decision_share"
+    case budget
+    case detectorCost = "detector_cost"
+    case falsePositiveInstances = "false_positive_instances"
+    case falsePositivesUnsolved = "false_positives_unsolved"
+    case falsePositivesSolved = "false_positives_solved"
+    case detectorRemovalGain = "detector_removal_gain"
+    case objectiveGoalWeight = "objective_goal_weight"
+    case objectiveProxyWeight = "objective_proxy_weight"
+    case alignedLossChange = "aligned_loss_change"
+    case alignedDeployGain = "aligned_deploy_gain"
+
+    /// The metric's name in `results.json`, `results.csv` and `expect` lines.
+    public var name: String { rawValue }
+
+    /// Metrics are ordered as the registry lists them.
+    public static func < (a: Metric, b: Metric) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// The metrics summarised per point, and so the ones an `expect` line may name.
+    public static var summarized: [Metric] { allCases.filter(\.definition.isSummarized) }
+
+    /// The metric called `name`, if there is one.
+    public init?(name: String) {
+        self.init(rawValue: name)
+    }
+
+    /// What the metric is: its value type, bounds, one-line description, and which runs have it.
+    public var definition: MetricDefinition {
+        switch self {
+        case .trainScore:
+            return MetricDefinition(.real, bounds: .score, presence: .everyRun,
+                summary: "mean episode score over the training instances (1 = every goal reached by a shortest path)",
+                phrase: "the training score")
+        case .deployScore:
+            return MetricDefinition(.real, bounds: .score, presence: .everyRun,
+                summary: "mean episode score over the deployment instances",
+                phrase: "the deployment score")
+        case .searchBits:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .everyRun,
+                summary: "x, the bits of run-time search the chosen model carries",
+                phrase: "the selected model's bits of search")
+        case .mesaOptimizer:
+            return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
+                summary: "1 when the search module made at least half of the training decisions",
+                phrase: "the share of runs selecting search")
+        case .deceptive:
+            return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
+                summary: "1 when the model carries a deployment detector",
+                phrase: "the share of runs whose model carries a detector")
+        case .defectionRate:
+            return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
+                summary: "share of deployment episodes in which the detector fired and the model went for its own target",
+                phrase: "the defection rate")
+        case .deceptivePosterior:
+            return MetricDefinition(.real, bounds: .unit, presence: .exact,
+                summary: "posterior share of deceptive models among minimum-loss models under the uniform prior over parameter settings",
+                phrase: "the posterior share of deceptive models")
+        case .deceptiveStructureShare:
+            return MetricDefinition(.real, bounds: .unit, presence: .exact,
+                summary: "share of distinct minimum-loss structures that carry a detector",
+                phrase: "the share of minimum-loss structures carrying a detector")
+        case .mesaPosterior:
+            return MetricDefinition(.real, bounds: .unit, presence: .exact,
+                summary: "posterior share of mesa-optimizing models among minimum-loss models under the uniform prior over parameter settings",
+                phrase: "the posterior share of mesa-optimizers")
+        case .proxyPursuit:
+            return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
+                summary: "share of deployment episodes that ended in the proxy region instead of at the goal",
+                phrase: "the share of deployment episodes ending in the proxy region")
+        case .expansionsPerEpisode:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .everyRun,
+                summary: "mean search expansions per training episode",
+                phrase: "the search expansions per episode")
+        case .loss:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .everyRun,
+                summary: "training loss: (1 − train score) + λ_DL·(parameters in use)/K + μ_T·(expansions per episode)/(W·H)",
+                phrase: "the training loss")
+        case .paramsTable:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun,
+                summary: "parameters in the table (entries, or set genes)", phrase: "the table's parameters")
+        case .paramsSearch:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun,
+                summary: "parameters in the search module (machinery and objective weights)",
+                phrase: "the search module's parameters")
+        case .paramsDetector:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun,
+                summary: "parameters in the detector", phrase: "the detector's parameters")
+        case .removedAtStep:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .hillClimbDetectorRemoved, isSummarized: false,
+                summary: "the hill-climbing step at which the detector was removed, if it was",
+                phrase: "the step at which the detector was removed")
+        case .kFit:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClass,
+                summary: "K_fit, the smallest budget that reaches the minimum achievable training loss (when measured)",
+                phrase: "K_fit")
+        case .searchDecisionShare:
+            return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
+                summary: "share of training decisions made by the search module",
+                phrase: "the share of training decisions made by search")
+        case .budget:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun, isSummarized: false,
+                summary: "K, the run's parameter budget", phrase: "the budget K")
+        case .detectorCost:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClass, isSummarized: false,
+                summary: "d, the detector's cost, when the class has a detector", phrase: "the detector's cost d")
+        case .falsePositiveInstances:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClass, isSummarized: false,
+                summary: "the training instances the class's detector fires on, round(false_positive·N), whether or not the final model carries it",
+                phrase: "the training instances the detector fires on")
+        case .falsePositivesUnsolved:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorFiringInTraining, isSummarized: false,
+                summary: "of those instances, how many the same model with its detector removed fails (score < 1)",
+                phrase: "the firing instances failed without the detector")
+        case .falsePositivesSolved:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorFiringInTraining, isSummarized: false,
+                summary: "of those instances, how many the final model solves (score 1) with its detector firing, i.e. by pursuing its own target",
+                phrase: "the firing instances solved by the detector's pursuit")
+        case .detectorRemovalGain:
+            return MetricDefinition(.real, bounds: .unbounded, presence: .detectorFiringInTraining, isSummarized: false,
+                summary: "the final model's training loss minus that of the same model without its detector; > 0 means removing the detector would have lowered the loss",
+                phrase: "the loss gained by removing the detector")
+        case .objectiveGoalWeight:
+            return MetricDefinition(.integer, bounds: .weight, presence: .searchMachinery,
+                summary: "the mesa-objective's weight w_goal on the distance to the goal marker (1 seeks it, −1 flees it)",
+                phrase: "the mesa-objective's weight on the goal")
+        case .objectiveProxyWeight:
+            return MetricDefinition(.integer, bounds: .weight, presence: .searchMachinery,
+                summary: "the mesa-objective's weight w_proxy on the distance to the proxy region",
+                phrase: "the mesa-objective's weight on the proxy region")
+        case .alignedLossChange:
+            return MetricDefinition(.real, bounds: .unbounded, presence: .searchMachinery,
+                summary: "training loss with the goal-seeking objective (w_goal = 1, w_proxy = 0) swapped in, minus the model's own (0: training cannot tell the two apart)",
+                phrase: "the training loss change from swapping in the goal-seeking objective")
+        case .alignedDeployGain:
+            return MetricDefinition(.real, bounds: .unbounded, presence: .searchMachinery,
+                summary: "deployment score with the goal-seeking objective swapped in, minus the model's own (what the learned objective costs in deployment)",
+                phrase: "the deployment gain from swapping in the goal-seeking objective")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// What one metric is: the registry entry of `Metric.definition`.
+public struct MetricDefinition: Sendable, Hashable {
+    /// The values a run's metric takes.
+    public enum ValueType: String, Sendable, Hashable {
+        /// 0 or 1 per run; summarised as a share with the Wilson interval.
+        case flag
+        /// A whole number (counts, parameters, steps, weights); written without a fraction.
+        case integer
+        /// A real number; summarised as a mean with the Student-t interval.
+        case real
+    }
+
+    /// The values the metric can take, where the model bounds it; summary intervals are clipped
+    /// to them.
+    public enum Bounds: Sendable, Hashable {
+        /// [0, 1]: flags, shares, rates, posteriors.
+        case unit
+        /// (−∞, 1]: a score (a run can end farther from the goal than it started).
+        case score
+        /// [0, ∞): counts, bits, parameters, loss.
+        case nonNegative
+        /// [−1, 1]: an objective weight.
+        case weight
+        /// Differences of losses or scores.
+        case unbounded
+
+        /// The range itself.
+        public var range: ClosedRange<Double> {
+            switch self {
+            case .unit: return 0...1
+            case .score: return -Double.infinity...1
+            case .nonNegative: return 0...Double.infinity
+            case .weight: return -1...1
+            case .unbounded: return -Double.infinity...Double.infinity
+            }
+        }
+
+        /// Whether both ends are finite (a bounded metric has a default equivalence margin).
+        public var isBounded: Bool { range.lowerBound.isFinite && range.upperBound.isFinite }
+    }
+
+    /// Which runs record the metric.
+    public enum Presence: String, Sendable, Hashable {
+        case everyRun = "every run"
+        case exact = "`exact` runs"
+        case hillClimbDetectorRemoved = "`hill_climb` runs whose detector was removed"
+        case detectorClass = "runs whose class has a detector (a `deception` block)"
+        case detectorFiringInTraining = "runs whose final model carries a detector that fires on a training instance"
+        case searchMachinery = "runs whose model has search machinery"
+    }
+
+    public var valueType: ValueType
+    public var bounds: Bounds
+    public var presence: Presence
+    /// Whether the per-point summary holds it (and so whether an `expect` line may name it).
+    public var isSummarized: Bool
+    /// One line for the docs table and the reports.
+    public var summary: String
+    /// How a sentence names it: "the share of runs selecting search".
+    public var phrase: String
+
+    public init(_ valueType: ValueType, bounds: Bounds, presence: Presence, isSummarized: Bool = true,
+                summary: String, phrase: String) {
+        self.valueType = valueType
+        self.bounds = bounds
+        self.presence = presence
+        self.isSummarized = isSummarized
+        self.summary = summary
+        self.phrase = phrase
+    }
+
+    /// Whether the per-run value is 0/1 (a share across runs).
+    public var isFlag: Bool { valueType == .flag }
+}

@@ -1,0 +1,71 @@
+/// A fact computed from the numbers, with the sentence the report prints.
+///
+/// Findings are computed at render time from the stored runs (`ResultsAnalysis`), so a change of
+/// wording needs no simulation; `results.json` keeps them for readers.
+public struct Finding: Codable, Sendable, Hashable {
+    public var kind: FindingKind
+    /// The metric the finding is about (`mesa_optimizer`, `x_star`, …), as written in results.
+    public var metric: String
+    /// The swept axis (`block.key`), or empty.
+    public var axis: String
+    /// The finding's value (the crossover's axis value, the share, …); `nil` when none.
+    public var value: Double?
+    /// 95% interval of `value`, where one is known.
+    public var lo: Double?
+    public var hi: Double?
+    /// The point's other coordinates, when the finding is for one slice of a multi-axis sweep.
+    public var slice: Point?
+    /// The sentence, written from the numbers.
+    public var sentence: String
+    /// For a checked prediction (`kind` `expectation`) its verdict; absent for every other finding.
+    public var verdict: Verdict?
+
+    public init(kind: FindingKind, metric: String, axis: String, value: Double?, lo: Double? = nil, hi: Double? = nil,
+                slice: Point? = nil, sentence: String, verdict: Verdict? = nil) {
+        self.kind = kind
+        self.metric = metric
+        self.axis = axis
+        self.value = value
+        self.lo = lo
+        self.hi = hi
+        self.slice = slice
+        self.sentence = sentence
+        self.verdict = verdict
+    }
+}
+
+/// What a finding is about. Raw values are the contract's `kind` strings.
+public enum FindingKind: String, CaseIterable, Codable, Sendable, Hashable {
+    /// A prediction of the scenario's `expect` block, checked against the runs.
+    case expectation
+    case analytic
+    case crossover
+    case bimodality
+    case selection
+    case trend
+    case optimizerComparison = "optimizer_comparison"
+    case comparison
+    case objective
+    case analyticVsSimulated = "analytic_vs_simulated"
+    /// The deception argument's check.
+    case claim
+}
+
+/// The verdict on a prediction.
+public enum Verdict: String, CaseIterable, Codable, Sendable, Hashable {
+    /// The runs show it.
+    case holds
+    /// The runs contradict it.
+    case fails
+    /// The runs cannot tell.
+    case unclear
+
+    /// How reports mark it.
+    public var label: String {
+        switch self {
+        case .holds: return "Holds"
+        case .fails: return "Does not hold"
+        case .unclear: return "Not shown"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Everything a run of one scenario produced: the `results.json` contract (docs/results-schema.md).
+///
+/// The report kit renders from this value alone, and `render` recomputes `summary` and `findings`
+/// from `runs` and `predictions` (so a wording change needs no simulation and no parser). JSON
+/// names are the contract's; add fields, never rename them.
+public struct ScenarioResults: Codable, Sendable, Hashable {
+    public var scenario: String
+    public var slug: String
+    public var sourceSHA256: String
+    public var toolVersion: String
+    /// The scenario file verbatim, for the report's collapsible source listing.
+    public var source: String
+    /// Prose and blocks in source order, for the notebook layout.
+    public var notebook: [NotebookEntry]
+    /// Swept simulation axes in order, with whether each is geometric (log axis).
+    public var axes: [AxisDescription]
+    public var analytic: [AnalyticRow]
+    public var analyticFindings: AnalyticFindings?
+    /// The scenario's `expect` block, checked against the runs at render time.
+    public var predictions: [Prediction]
+    public var runs: [RunRecord]
+    public var summary: [PointSummary]
+    public var findings: [Finding]
+    /// Mazes with the paths chosen models took, for the report's maze figures.
+    public var mazes: [MazeDrawing]
+    /// The scenario file's name (no folder), which orders the front page like the files.
+    public var sourceFile: String?
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, slug, source, notebook, axes, analytic, predictions, runs, summary, findings, mazes
+        case sourceSHA256 = "source_sha256"
+        case toolVersion = "tool_version"
+        case analyticFindings = "analytic_findings"
+        case sourceFile = "source_file"
+    }
+
+    public init(
+        scenario: String, slug: String, sourceSHA256: String, toolVersion: String, source: String,
+        notebook: [NotebookEntry], axes: [AxisDescription], analytic: [AnalyticRow],
+        analyticFindings: AnalyticFindings?, predictions: [Prediction] = [], runs: [RunRecord],
+        summary: [PointSummary] = [], findings: [Finding] = [], mazes: [MazeDrawing], sourceFile: String? = nil
+    ) {
+        self.scenario = scenario
+        self.slug = slug
+        self.sourceSHA256 = sourceSHA256
+        self.toolVersion = toolVersion
+        self.source = source
+        self.notebook = notebook
+        self.axes = axes
+        self.analytic = analytic
+        self.analyticFindings = analyticFindings
+        self.predictions = predictions
+        self.runs = runs
+        self.summary = summary
+        self.findings = findings
+        self.mazes = mazes
+        self.sourceFile = sourceFile
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scenario = try c.decode(String.self, forKey: .scenario)
+        slug = try c.decode(String.self, forKey: .slug)
+        sourceSHA256 = try c.decode(String.self, forKey: .sourceSHA256)
+        toolVersion = try c.decode(String.self, forKey: .toolVersion)
+        source = try c.decode(String.self, forKey: .source)
+        notebook = try c.decode([NotebookEntry].self, forKey: .notebook)
+        axes = try c.decode([AxisDescription].self, forKey: .axes)
+        analytic = try c.decode([AnalyticRow].self, forKey: .analytic)
+        analyticFindings = try c.decodeIfPresent(AnalyticFindings.self, forKey: .analyticFindings)
+        predictions = try c.decodeIfPresent([Prediction].self, forKey: .predictions) ?? []
+        runs = try c.decode([RunRecord].self, forKey: .runs)
+        summary = try c.decodeIfPresent([PointSummary].self, forKey: .summary) ?? []
+        findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
+        mazes = try c.decodeIfPresent([MazeDrawing].self, forKey: .mazes) ?? []
+        sourceFile = try c.decodeIfPresent(String.self, forKey: .sourceFile)
+    }
+}
+
+/// One notebook entry: prose, or a block's settings for the setup table.
+public struct NotebookEntry: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        case prose, block
+    }
+
+    public var kind: Kind
+    /// The Markdown of a prose entry.
+    public var text: String?
+    /// The block name of a block entry.
+    public var block: String?
+    public var settings: [SettingRow]?
+
+    public init(kind: Kind, text: String? = nil, block: String? = nil, settings: [SettingRow]? = nil) {
+        self.kind = kind
+        self.text = text
+        self.block = block
+        self.settings = settings
+    }
+}
+
+/// One statement of a block as the setup table shows it.
+public struct SettingRow: Codable, Sendable, Hashable {
+    public var key: String
+    public var value: String
+    public var swept: Bool
+
+    public init(key: String, value: String, swept: Bool) {
+        self.key = key
+        self.value = value
+        self.swept = swept
+    }
+}
+
+/// A swept axis: its `block.key` name, values as written, and whether it is geometric.
+public struct AxisDescription: Codable, Sendable, Hashable {
+    public var key: String
+    public var values: [PointValue]
+    public var geometric: Bool
+
+    public init(key: String, values: [PointValue], geometric: Bool) {
+        self.key = key
+        self.values = values
+        self.geometric = geometric
+    }
+
+    /// Whether every value is a number.
+    public var isNumeric: Bool { !values.isEmpty && values.allSatisfy { $0.number != nil } }
+}

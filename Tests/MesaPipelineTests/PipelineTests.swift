@@ -1,0 +1,76 @@
+import Foundation
+import MesaLanguage
+import MesaPipeline
+import MesaResults
+import MesaScenario
+import Testing
+
+/// The pipeline end to end on a tiny scenario: compile → sweep → analyse → write, and `render`
+/// recomputing findings from the stored runs.
+@Suite struct PipelineTests {
+    static let source = """
+        scenario "Tiny"
+        environment { maze 3 x 3; instances [1, 4] }
+        deployment { instances 4 }
+        model { parameters 24; search_cost 4 * x; max_bits 3 }
+        training { optimizer hill_climb; steps 200; seeds 4 }
+        expect { mesa_optimizer rises along instances }
+        """
+
+    static func scenario() throws -> Scenario {
+        switch ScenarioCompiler.compile(source: source, path: "tiny.mesa") {
+        case .success(let compiled): return compiled.scenario
+        case .failure(let list): throw PipelineTestError(message: list.rendered(path: "tiny.mesa", source: source))
+        }
+    }
+
+    struct PipelineTestError: Error { var message: String }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mesapipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("results carry the predictions, summaries and findings; render rewrites nothing when nothing changed")
+    func runThenRender() async throws {
+        let reports = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let results = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(try Self.scenario())
+        #expect(results.predictions.count == 1)
+        #expect(results.summary.count == 2 && results.runs.count == 8)
+        #expect(results.findings.first?.kind == .expectation)
+        let folder = reports.appendingPathComponent(results.slug)
+        try ReportRendering(templatesDirectory: nil).writeIndex(in: reports)
+        let writer = ReportRendering(templatesDirectory: nil)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try ResultsJSON.encode(results).write(to: folder.appendingPathComponent("results.json"))
+        let rendered = try writer.render(reportFolder: folder)
+        #expect(rendered == results, "findings recomputed from the same runs are the same findings")
+    }
+
+    @Test("editing a stored run's metric and rendering changes the finding: sentences come from the runs")
+    func findingsAtRenderTime() async throws {
+        let reports = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        var results = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(try Self.scenario())
+        let folder = reports.appendingPathComponent(results.slug)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func rendered(searchAt n: Double) throws -> Finding {
+            for index in results.runs.indices {
+                let atN = results.runs[index].point["environment.instances"] == .number(n)
+                results.runs[index].metrics[.mesaOptimizer] = atN ? 1 : 0
+            }
+            try ResultsJSON.encode(results).write(to: folder.appendingPathComponent("results.json"))
+            let complete = try ReportRendering(templatesDirectory: nil).render(reportFolder: folder)
+            return try #require(complete.findings.first { $0.kind == .expectation })
+        }
+        let rising = try rendered(searchAt: 4)
+        #expect(rising.verdict == .holds)
+        #expect(rising.sentence.contains("0 (95% interval 0–0.49) at N = 1 against 1 (95% interval 0.51–1) at N = 4"))
+        let falling = try rendered(searchAt: 1)
+        #expect(falling.verdict == .fails)
+        let page = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(page.contains(falling.sentence.replacingOccurrences(of: "_", with: "\\_")))
+    }
+}
