@@ -5,14 +5,18 @@ import MesaScenario
 public struct PlanSummary: Sendable {
     public var scenario: Scenario
     public var path: String
+    /// The reports folder the run would write into.
+    public var reportsFolder: String
 
-    public init(scenario: Scenario, path: String) {
+    public init(scenario: Scenario, path: String, reportsFolder: String = "reports") {
         self.scenario = scenario
         self.path = path
+        self.reportsFolder = reportsFolder
     }
 
     public var text: String {
-        var lines = ["\(path): \"\(scenario.title)\" → reports/\(scenario.slug)/"]
+        let folder = reportsFolder.hasSuffix("/") ? String(reportsFolder.dropLast()) : reportsFolder
+        var lines = ["\(path): \"\(scenario.title)\" → \(folder)/\(scenario.slug)/"]
         if let analytic = scenario.analytic {
             let grid = analytic.powers.count * analytic.costs.count * analytic.maxBits.count * analytic.instances.count
             lines.append("  analytic: \(grid) grid point\(grid == 1 ? "" : "s") (P × f × x_max × N)")

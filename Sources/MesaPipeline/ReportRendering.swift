@@ -16,6 +16,7 @@ public struct ReportRendering: Sendable {
     @discardableResult
     public func render(reportFolder: URL) throws -> ScenarioResults {
         do {
+            try ReportWriter(templatesDirectory: templatesDirectory).checkTemplates()
             let results = ResultsAnalysis.complete(try ReportWriter.readResults(from: reportFolder))
             try ReportWriter(templatesDirectory: templatesDirectory).write(results, at: reportFolder)
             return results
@@ -28,6 +29,7 @@ public struct ReportRendering: Sendable {
     public func renderAll(in reportsDirectory: URL) throws -> Int {
         let folders: [URL]
         do {
+            try ReportWriter(templatesDirectory: templatesDirectory).checkTemplates()
             folders = try ReportWriter.reportFolders(in: reportsDirectory)
         } catch let error as ReportError {
             throw PipelineError.report(error)

@@ -12,6 +12,10 @@ public struct ReportRun: Sendable {
     public var jobs: Int
     public var templatesDirectory: URL?
     public var toolVersion: String
+    /// Replace report folders written from files of another name (`--replace`).
+    public var replacesOtherReports = false
+    /// Where diagnostics about the scenario files go.
+    public var diagnostics: @Sendable (String) -> Void = { _ in }
 
     public init(reportsDirectory: URL, jobs: Int, templatesDirectory: URL?, toolVersion: String) {
         self.reportsDirectory = reportsDirectory
@@ -30,6 +34,10 @@ public struct ReportRun: Sendable {
     /// scenario. Throws `PipelineError` (`.interrupted` on cancellation).
     public func run(_ scenarios: [ScenarioLoader.Loaded], progress: (String) -> any ProgressSink) async throws {
         let writer = ReportWriter(templatesDirectory: templatesDirectory)
+        do { try writer.checkTemplates() } catch let error as ReportError { throw PipelineError.report(error) }
+        if !replacesOtherReports {
+            try ReportFolders.checkOwnership(scenarios, in: reportsDirectory, diagnostics: diagnostics)
+        }
         let runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion)
         for item in scenarios {
             do {
@@ -39,6 +47,8 @@ public struct ReportRun: Sendable {
                     sink.update($0)
                 }
                 let folder = try writer.write(results, to: reportsDirectory)
+                // The front page after every report: an interrupted run still links what finished.
+                try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory)
                 sink.finish(runs: results.runs.count, folder: folder)
             } catch is CancellationError {
                 throw PipelineError.interrupted
@@ -48,6 +58,6 @@ public struct ReportRun: Sendable {
                 throw PipelineError.report(error)
             }
         }
-        try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory)
+        if scenarios.isEmpty { try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory) }
     }
 }

@@ -18,6 +18,16 @@ public struct ScenarioLoader: Sendable {
         public var path: String
         public var source: String
         public var scenario: Scenario
+        /// The `scenario "…"` line, where diagnostics about the file as a whole point.
+        public var header: SourceRange
+
+        /// The file's name without its folder: what its report folder records.
+        public var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
+
+        /// Renders diagnostics about this file.
+        func render(_ diagnostics: [Diagnostic]) -> String {
+            DiagnosticList(diagnostics).rendered(path: path, source: source)
+        }
     }
 
     /// Compiles one file: the scenario, or nil after reporting its errors.
@@ -32,11 +42,11 @@ public struct ScenarioLoader: Sendable {
         switch ScenarioCompiler.compile(source: bytes, path: path, options: options) {
         case .success(let compiled):
             if !compiled.warnings.diagnostics.isEmpty {
-                diagnostics(compiled.warnings.rendered(path: path, source: source))
+                diagnostics(compiled.warnings.rendered(path: path, source: source, overrides: options.overrides))
             }
-            return Loaded(path: path, source: source, scenario: compiled.scenario)
+            return Loaded(path: path, source: source, scenario: compiled.scenario, header: compiled.header)
         case .failure(let list):
-            diagnostics(list.rendered(path: path, source: source))
+            diagnostics(list.rendered(path: path, source: source, overrides: options.overrides))
             return nil
         }
     }
@@ -55,6 +65,7 @@ public struct ScenarioLoader: Sendable {
                 invalid += 1
             }
         }
+        invalid += ReportFolders.reportDuplicates(loaded, to: diagnostics)
         if invalid > 0 { throw PipelineError.invalidScenarios(invalid: invalid, total: files.count) }
         return loaded
     }

@@ -42,7 +42,8 @@ public struct ScenarioRunner: Sendable {
             scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
             toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
             axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
-            predictions: scenario.expectations, runs: output.runs, mazes: output.mazes, sourceFile: sourceFile)
+            predictions: scenario.expectations, runs: output.runs, mazes: output.mazes, sourceFile: sourceFile,
+            overrides: scenario.overrides.isEmpty ? nil : scenario.overrides, quick: scenario.isQuick ? true : nil)
         return ResultsAnalysis.complete(results)
     }
 
@@ -56,7 +57,7 @@ public struct ScenarioRunner: Sendable {
             return NotebookEntry(kind: .prose, text: text)
         case .block(let block):
             return NotebookEntry(kind: .block, block: block.name, settings: block.settings.map {
-                SettingRow(key: $0.key, value: $0.text, swept: $0.isSwept)
+                SettingRow(key: $0.key, value: $0.text, swept: $0.isSwept, overridden: $0.isOverridden ? true : nil)
             })
         }
     }

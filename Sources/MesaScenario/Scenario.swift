@@ -23,6 +23,14 @@ public struct Scenario: Sendable {
     public var seeds: Int
     /// The predictions of the `expect` block, in source order, checked against the runs.
     public var expectations: [Prediction]
+    /// Settings given on the command line (`--set block.key=value`), as written, in order.
+    public var overrides: [String] = [] {
+        didSet { slug = Self.variantSlug(base: baseSlug, overrides: overrides, quick: isQuick) }
+    }
+    /// A smoke run (`--quick`): 2 seeds and a tenth of the hill-climbing steps.
+    public private(set) var isQuick = false
+    /// The slug the title gives, before any variant suffix.
+    public private(set) var baseSlug: String
 
     public init(
         title: String, slug: String, source: String, notebook: [NotebookItem],
@@ -31,6 +39,7 @@ public struct Scenario: Sendable {
     ) {
         self.title = title
         self.slug = slug
+        baseSlug = slug
         self.source = source
         self.notebook = notebook
         self.analytic = analytic
@@ -48,6 +57,43 @@ public struct Scenario: Sendable {
 
     /// The number of runs: points × seeds.
     public var runCount: Int { pointCount * seeds }
+
+    /// Seeds of a quick run, at most.
+    public static let quickSeeds = 2
+    /// A quick run divides hill-climbing steps by this.
+    public static let quickStepDivisor = 10
+
+    /// The smoke-run variant: at most `quickSeeds` seeds and a tenth of the hill-climbing steps
+    /// (at least 1), in its own report folder (`<slug>-quick`).
+    public func quick() -> Scenario {
+        var quick = self
+        quick.isQuick = true
+        quick.seeds = min(seeds, Self.quickSeeds)
+        quick.simulation?.training.seeds = quick.seeds
+        if let steps = simulation?.training.steps {
+            quick.simulation?.training.steps = max(1, steps / Self.quickStepDivisor)
+        }
+        quick.axes = axes.map { axis in
+            guard axis.key == "training.steps" else { return axis }
+            var shortened = axis
+            shortened.values = axis.values.map { value in
+                value.number.map { .number(Double(max(1, Int($0) / Self.quickStepDivisor))) } ?? value
+            }
+            return shortened
+        }
+        quick.slug = Self.variantSlug(base: baseSlug, overrides: overrides, quick: true)
+        return quick
+    }
+
+    /// `<slug>`, `<slug>-set-<8 hex digits of the overrides>`, with `-quick` for a quick run: a
+    /// variant never writes into the folder of the unmodified scenario.
+    static func variantSlug(base: String, overrides: [String], quick: Bool) -> String {
+        var slug = base
+        if !overrides.isEmpty {
+            slug += "-set-" + SHA256.hex(Array(overrides.joined(separator: "\n").utf8)).prefix(8)
+        }
+        return quick ? slug + "-quick" : slug
+    }
 }
 
 /// One entry of the notebook, in the order the file gives it.
@@ -69,16 +115,19 @@ public struct BlockOutline: Sendable, Hashable {
     }
 }
 
-/// One statement of a block: its key, its value as written, and whether it is swept.
+/// One statement of a block: its key, its value as written, whether it is swept, and whether it
+/// was set on the command line (`--set`).
 public struct SettingOutline: Sendable, Hashable {
     public var key: String
     public var text: String
     public var isSwept: Bool
+    public var isOverridden: Bool
 
-    public init(key: String, text: String, isSwept: Bool) {
+    public init(key: String, text: String, isSwept: Bool, isOverridden: Bool = false) {
         self.key = key
         self.text = text
         self.isSwept = isSwept
+        self.isOverridden = isOverridden
     }
 }
 

@@ -54,3 +54,13 @@ public struct SettingKey: Sendable {
         if case .analytic(let set) = target { set(&spec, values) }
     }
 }
+
+extension ValueKind {
+    /// Whether a statement of this kind takes a single value (not a tuple or a list of styles).
+    public var isSingleValued: Bool {
+        switch self {
+        case .integer, .number, .size, .word, .expression, .target: return true
+        case .proxy, .encoding, .styles: return false
+        }
+    }
+}

@@ -42,6 +42,7 @@ enum ExitStatus {
         case .report(let report):
             switch report {
             case .invalidTemplate: return invalidTemplate
+            case .missingTemplates: return usage
             case .unreadableResults, .invalidSlug: return invalidScenario
             case .fileSystem: return ioError
             }

@@ -11,7 +11,8 @@ struct Mesascope: AsyncParsableCommand {
             search-style and heuristic-style models compete under one parameter budget. mesascope \
             checks them, runs them and writes notebook-style reports.
 
-            Exit codes: 0 success, 64 usage, 65 invalid scenario, 74 I/O error, 70 internal error.
+            Exit codes: 0 success, 64 usage, 65 invalid scenario, 70 internal error, 74 I/O error, \
+            78 invalid template, 130 interrupted.
             """,
         version: ToolVersion.current,
         subcommands: [CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self,

@@ -11,13 +11,16 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Scenario files or folders of *.mesa files.")
     var paths: [String]
 
+    @Option(name: .customLong("out"), help: "The reports folder the run would write into.")
+    var out = "reports"
+
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
         try ExitStatus.mapping {
             let files = try ScenarioFiles.resolve(paths)
             _ = try options.loader.loadAll(files) { loaded in
-                print(PlanSummary(scenario: loaded.scenario, path: loaded.path).text)
+                print(PlanSummary(scenario: loaded.scenario, path: loaded.path, reportsFolder: out).text)
             }
         }
     }

@@ -21,6 +21,7 @@ struct RenderCommand: ParsableCommand {
             let rendering = ReportRendering(templatesDirectory: TemplateFolder.resolve(templates))
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("results.json").path) {
                 try rendering.render(reportFolder: url)
+                print("Rendered 1 report: \(url.appendingPathComponent("index.html").path)")
                 return
             }
             let count = try rendering.renderAll(in: url)

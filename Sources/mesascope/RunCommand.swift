@@ -21,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("templates"), help: "Folder of report templates (default: templates, when present).")
     var templates: String?
 
+    @Flag(name: .customLong("replace"), help: "Replace report folders written from scenario files of another name.")
+    var replace = false
+
     @OptionGroup var options: ScenarioOptions
 
     func validate() throws {
@@ -32,8 +35,10 @@ struct RunCommand: AsyncParsableCommand {
             let files = try ScenarioFiles.resolve(paths.isEmpty ? ["scenarios"] : paths)
             let loaded = try options.loader.loadAll(files)
             let outURL = URL(fileURLWithPath: out, isDirectory: true)
-            let run = ReportRun(reportsDirectory: outURL, jobs: jobs, templatesDirectory: TemplateFolder.resolve(templates),
+            var run = ReportRun(reportsDirectory: outURL, jobs: jobs, templatesDirectory: TemplateFolder.resolve(templates),
                                 toolVersion: ToolVersion.current)
+            run.replacesOtherReports = replace
+            run.diagnostics = { StandardError.write($0) }
             let work = Task { try await run.run(loaded) { ProgressDisplay(label: $0) } }
             let interrupts = InterruptHandler { work.cancel() }
             defer { _ = interrupts.wasInterrupted }

@@ -18,8 +18,8 @@ func sweepRuns(_ values: [Double], searching: [Int], of n: Int, extra: [(String,
 struct CrossoverFinderTests {
     @Test("shares 0 at N = 8 and 1 at N = 32 on a geometric axis cross at N = 16, Wilson ends interpolated in log N")
     func geometricInterpolation() throws {
-        let runs = sweepRuns([8, 32], searching: [0, 8], of: 8)
-        let axes = [instancesAxis([8, 32], geometric: true)]
+        let runs = sweepRuns([8, 32, 128], searching: [0, 8, 8], of: 8)
+        let axes = [instancesAxis([8, 32, 128], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossing = try #require(findings.first { $0.kind == .crossover })
         #expect(abs(try #require(crossing.value) - 16) < 1e-9)
@@ -86,7 +86,7 @@ struct CrossoverFinderTests {
 
     @Test("a two-axis sweep gets one crossover per slice, named by the other axis")
     func slices() throws {
-        let small = sweepRuns([8, 32], searching: [0, 8], of: 8, extra: [("model.parameters", .number(256))])
+        let small = sweepRuns([8, 32, 128], searching: [0, 8, 8], of: 8, extra: [("model.parameters", .number(256))])
         let large = sweepRuns([8, 32, 128], searching: [0, 0, 8], of: 8, extra: [("model.parameters", .number(1024))])
         let runs = small + large
         let axes = [instancesAxis([8, 32, 128], geometric: true),
@@ -100,10 +100,8 @@ struct CrossoverFinderTests {
         // N = 16 is as far from 8 as from 32 in log N; the tie goes to the smaller N.
         let modes = findings.filter { $0.kind == .bimodality }
         #expect(modes.first?.sentence == "At N = 8 with K = 256, the swept point nearest the crossover, the runs did not split into two modes: in 8 of 8 search made under 20% of the training decisions and in 0 of 8 over 80%.")
-        // Along K at N = 32 the share rises from 8/8 at K = 256 to 0/8 at K = 1024: a falling crossover.
-        let alongK = findings.filter { $0.kind == .crossover && $0.axis == "model.parameters" }
-        #expect(alongK.count == 1)
-        #expect(alongK[0].sentence.hasPrefix("At N = 32, search was selected in fewer than half of the runs from K ≈ 512 "))
+        // Along K only two values are swept: no crossover is stated from two.
+        #expect(!findings.contains { $0.kind == .crossover && $0.axis == "model.parameters" })
     }
 
     @Test("bimodality: at the point nearest the crossover, runs split at both ends are called split")
@@ -122,5 +120,51 @@ struct CrossoverFinderTests {
         }
         let other = RunFixtures.findings(runs: blended, axes: axes)
         #expect(try #require(other.first { $0.kind == .bimodality }).sentence.contains("did not split into two modes: in 0 of 8"))
+    }
+}
+
+/// The honesty rule for crossovers (issue 17): never "from … on" for a share that falls back, and
+/// no crossover or interval from fewer than three swept values.
+@Suite struct CrossoverHonestyTests {
+    @Test("shares 0, 0, 0.375, 0.75, 0.375 along K: above half only at K = 128, no 'from … on'")
+    func nonMonotone() throws {
+        let values: [Double] = [16, 32, 64, 128, 256]
+        let runs = values.enumerated().flatMap { index, k in
+            (0..<8).map { i in
+                RunFixtures.run(RunFixtures.point([("model.parameters", .number(k))]), repetition: i,
+                                RunFixtures.metrics(mesa: i < [0, 0, 3, 6, 3][index] ? 1 : 0))
+            }
+        }
+        let axis = AxisDescription(key: "model.parameters", values: values.map(PointValue.number), geometric: true)
+        let findings = RunFixtures.findings(runs: runs, axes: [axis]).filter { $0.kind == .crossover }
+        #expect(findings.count == 1)
+        #expect(findings[0].value == nil)
+        #expect(findings[0].sentence == "Search was selected in at least half of the runs only at K = 128: the share goes up and down across one half (0, 0, 0.38, 0.75, 0.38 along K), so no crossover is stated.")
+        #expect(!findings[0].sentence.contains("on."))
+    }
+
+    @Test("two swept values: no crossover and no interval")
+    func twoValues() {
+        let runs = RunFixtures.instancesRuns(0, searching: 0, of: 8).map { run -> RunRecord in
+            var r = run
+            r.point = RunFixtures.point([("bias.speed", .number(0))])
+            return r
+        } + RunFixtures.instancesRuns(0, searching: 8, of: 8).map { run -> RunRecord in
+            var r = run
+            r.point = RunFixtures.point([("bias.speed", .number(0.01))])
+            return r
+        }
+        let axis = AxisDescription(key: "bias.speed", values: [.number(0), .number(0.01)], geometric: false)
+        let findings = RunFixtures.findings(runs: runs, axes: [axis])
+        #expect(!findings.contains { $0.kind == .crossover })
+        #expect(!findings.contains { $0.sentence.contains("95% interval 0.0") })
+    }
+
+    @Test("the classification itself", arguments: [
+        ([0.0, 1], ShareCrossings.tooFewValues), ([0, 0, 1], .single(rising: true)), ([1, 0.5, 0.2], .single(rising: false)),
+        ([0.6, 0.7, 0.9], .alwaysAbove), ([0, 0.1, 0.2], .alwaysBelow), ([0, 0.6, 0.2, 0.8], .nonMonotone(above: [1...1, 3...3])),
+    ])
+    func classification(shares: [Double], expected: ShareCrossings) {
+        #expect(ShareCrossings(shares) == expected)
     }
 }

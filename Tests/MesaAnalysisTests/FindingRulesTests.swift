@@ -97,13 +97,13 @@ struct FindingRulesTests {
         ])
         #expect(sentences[0].kind == .analytic && sentences[0].value == 16)
 
-        let runs = sweepRuns([8, 32], searching: [0, 8], of: 8)
-        let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis([8, 32], geometric: true)], analytic: analytic)
+        let runs = sweepRuns([8, 32, 128], searching: [0, 8, 8], of: 8)
+        let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis([8, 32, 128], geometric: true)], analytic: analytic)
         #expect(Array(findings.prefix(2)) == sentences)
         let comparison = try #require(findings.first { $0.kind == .analyticVsSimulated })
         #expect(comparison.sentence == "The analytic model's crossover (the first swept N where the mesa share exceeds the tuning share) is N = 16; the simulated crossover (search selected in at least half of the runs) is N ≈ 16; the analytic value lies inside the simulated 95% interval.")
         let far = AnalyticFindings(onset: 1, crossover: 100, saturation: nil, curves: [])
-        let outside = RunFixtures.findings(runs: runs, axes: [instancesAxis([8, 32], geometric: true)], analytic: far)
+        let outside = RunFixtures.findings(runs: runs, axes: [instancesAxis([8, 32, 128], geometric: true)], analytic: far)
         #expect(try #require(outside.first { $0.kind == .analyticVsSimulated }).sentence
             .hasSuffix("the analytic value lies outside the simulated 95% interval (11–22), a factor of 6.3 from the simulated estimate."))
     }

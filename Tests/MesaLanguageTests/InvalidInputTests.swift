@@ -49,7 +49,7 @@ import Testing
         expectError(scenarioFile("environment { goal anywher }"), line: 2, column: 20,
                     "'goal' expects one of 'anywhere', 'region', found 'anywher'", notes: ["did you mean 'anywhere'?"])
         expectError(scenarioFile("environment { loops 0.1, 0.2 }"), line: 2, column: 21,
-                    "'loops' takes one value (a number), got 2")
+                    "'loops' takes one value, but commas separate values, so '0.1, 0.2' is 2")
         expectError(scenarioFile("model { encoding indirect }"), line: 2, column: 18,
                     "'indirect' needs the number of genes, such as 'indirect 64'")
         expectError(scenarioFile("environment { proxy top_right }"), line: 2, column: 21,

@@ -75,9 +75,13 @@ public enum CrossoverFinder {
     }
 
     /// Crossover findings for `metric` along every series that crosses one half.
+    ///
+    /// Only a share that crosses one half once, along at least three swept values, gets a
+    /// crossover; one that crosses back gets a sentence naming where it is at or above one half
+    /// (`nonMonotoneFindings`), and fewer values get nothing.
     package static func findings(_ series: [SweepSeries], metric: Metric) -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
         series.compactMap { line in
-            guard let estimates = line.estimates(metric),
+            guard let estimates = line.estimates(metric), case .single = ShareCrossings(estimates.map(\.mean)),
                   let crossing = crossover(xs: line.values, estimates: estimates, logarithmic: line.isLogarithmic)
             else { return nil }
             let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing), slice: line.slice)
@@ -101,7 +105,7 @@ public enum CrossoverFinder {
                     findings.append(split)
                 }
             }
-            return findings
+            return findings + CrossoverFinder.nonMonotoneFindings(series, metric: .mesaOptimizer)
         }
     }
 
@@ -111,6 +115,33 @@ public enum CrossoverFinder {
 
         package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
             CrossoverFinder.findings(series, metric: .deceptive).map(\.finding)
+                + CrossoverFinder.nonMonotoneFindings(series, metric: .deceptive)
+        }
+    }
+
+    /// For a share that crosses one half more than once: where it is at or above one half ("Search
+    /// was selected in at least half of the runs only at K = 128 (shares 0, 0, 0.38, 0.75, 0.38
+    /// along K = 16–256), so no crossover is stated.").
+    package static func nonMonotoneFindings(_ series: [SweepSeries], metric: Metric) -> [Finding] {
+        series.compactMap { line in
+            guard let estimates = line.estimates(metric),
+                  case .nonMonotone(let above) = ShareCrossings(estimates.map(\.mean)) else { return nil }
+            let places = above.map { stretch in
+                stretch.count == 1 ? line.at(line.values[stretch.lowerBound])
+                    : "\(line.name) = \(NumberText.format(line.values[stretch.lowerBound], significant: 6))–\(NumberText.format(line.values[stretch.upperBound], significant: 6))"
+            }
+            let where_ = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + " and " + places[places.count - 1]
+            let shares = estimates.map { NumberText.format($0.mean, significant: 2) }.joined(separator: ", ")
+            let subject: String
+            switch metric {
+            case .mesaOptimizer: subject = "Search was selected in at least half of the runs"
+            case .deceptive: subject = "A deceptive model was selected in at least half of the runs"
+            default: subject = "\(metric.name) was 1 in at least half of the runs"
+            }
+            let sentence = "\(subject) only at \(where_): the share goes up and down across one half (\(shares) along \(line.name)), so no crossover is stated."
+            return Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: nil,
+                           slice: line.slice.coordinates.isEmpty ? nil : line.slice,
+                           sentence: AxisNames.prefixed(sentence, slice: line.slice))
         }
     }
 

@@ -206,8 +206,9 @@ package struct ExpectationCheck: FindingRule {
             guard let x = p.point[axisKey]?.number, let e = p.metrics[.mesaOptimizer] else { return nil }
             return (x, e)
         }.sorted { $0.0 < $1.0 }
-        guard series.count >= 2 else { return nil }
+        guard series.count >= ShareCrossings.minimumValues else { return nil }
         let xs = series.map(\.0), estimates = series.map(\.1)
+        if case .nonMonotone = ShareCrossings(estimates.map(\.mean)) { return nil }
         let name = "\(AxisNames.short(axisKey))*"
         let logarithmic = axis.geometric && xs.allSatisfy { $0 > 0 }
         if let c = CrossoverFinder.crossover(xs: xs, estimates: estimates, logarithmic: logarithmic) {

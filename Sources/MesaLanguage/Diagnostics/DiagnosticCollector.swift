@@ -34,7 +34,8 @@ struct DiagnosticCollector {
     /// The diagnostics sorted by position (ties keep the order they were found in).
     var sorted: [Diagnostic] {
         diagnostics.enumerated()
-            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+            .sorted { ($0.element.range.start.source, $0.element.range.start.offset, $0.offset)
+                < ($1.element.range.start.source, $1.element.range.start.offset, $1.offset) }
             .map(\.element)
     }
 }

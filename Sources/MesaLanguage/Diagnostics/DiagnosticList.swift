@@ -30,7 +30,10 @@ public struct DiagnosticList: Error, Sendable, Hashable {
     ///
     /// `source` is the file's text (invalid UTF-8 repaired as `String(decoding:as:)` does).
     /// The result ends with a newline unless it is empty.
-    public func rendered(path: String, source: String, limit: Int = 50) -> String {
-        DiagnosticRenderer(path: path, source: source).render(diagnostics, limit: limit)
+    /// Diagnostics about a `--set` override are named by it (`--set bias.speed=-1:1:7: error: …`)
+    /// and echo its statement.
+    public func rendered(path: String, source: String, overrides: [SettingOverride] = [], limit: Int = 50) -> String {
+        DiagnosticRenderer(path: path, source: source, overrides: overrides.map { ($0.label, $0.statementText) })
+            .render(diagnostics, limit: limit)
     }
 }

@@ -4,13 +4,14 @@ struct DiagnosticRenderer {
     static let maximumEchoWidth = 120
     static let contextBeforeCaret = 40
 
-    let path: String
-    private let lines: [Substring]
+    /// Per source (the file, then each `--set` override): how it is named, and its lines.
+    private let sources: [(path: String, lines: [Substring])]
+    private var path: String { sources[0].path }
 
-    init(path: String, source: String) {
-        self.path = path
+    init(path: String, source: String, overrides: [(label: String, text: String)] = []) {
         // Split on "\n" only: the lexer counts lines the same way.
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        sources = [(path, source.split(separator: "\n", omittingEmptySubsequences: false))]
+            + overrides.map { ($0.label, $0.text.split(separator: "\n", omittingEmptySubsequences: false)) }
     }
 
     func render(_ diagnostics: [Diagnostic], limit: Int) -> String {
@@ -36,11 +37,14 @@ struct DiagnosticRenderer {
     }
 
     private func header(_ location: SourcePosition, _ severity: String, _ message: String) -> String {
-        "\(path):\(location.line):\(location.column): \(severity): \(message)\n"
+        let name = location.source < sources.count ? sources[location.source].path : path
+        return "\(name):\(location.line):\(location.column): \(severity): \(message)\n"
     }
 
     /// The source line of `range` and a `^~~~` line under it, both windowed and sanitized.
     private func echo(_ range: SourceRange) -> String {
+        guard range.start.source < sources.count else { return "" }
+        let lines = sources[range.start.source].lines
         let lineIndex = range.start.line - 1
         guard lineIndex >= 0, lineIndex < lines.count else { return "" }
         var scalars = Array(lines[lineIndex].unicodeScalars)

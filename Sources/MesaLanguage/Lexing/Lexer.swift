@@ -12,17 +12,20 @@ struct Lexer {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// The text's number in `SourcePosition.source`.
+    private let sourceID: Int
     private(set) var tokens: [Token] = []
 
-    private init(source: SourceText) {
+    private init(source: SourceText, sourceID: Int) {
         self.source = source
         self.scalars = source.scalars
         self.byteOffsets = source.byteOffsets
+        self.sourceID = sourceID
     }
 
-    /// The tokens of `source`, always ending with `.endOfFile`.
-    static func tokenize(_ source: SourceText, diagnostics: inout DiagnosticCollector) -> [Token] {
-        var lexer = Lexer(source: source)
+    /// The tokens of `source`, always ending with `.endOfFile`; positions carry `sourceID`.
+    static func tokenize(_ source: SourceText, diagnostics: inout DiagnosticCollector, sourceID: Int = 0) -> [Token] {
+        var lexer = Lexer(source: source, sourceID: sourceID)
         lexer.run(&diagnostics)
         return lexer.tokens
     }
@@ -36,7 +39,7 @@ struct Lexer {
 
     /// The location of scalar `i`, which must be on the current line.
     private func location(of i: Int) -> SourcePosition {
-        SourcePosition(line: line, column: i - lineStart + 1, offset: byteOffsets[min(i, scalars.count)])
+        SourcePosition(line: line, column: i - lineStart + 1, offset: byteOffsets[min(i, scalars.count)], source: sourceID)
     }
 
     private mutating func advanceLine() {
@@ -131,7 +134,7 @@ struct Lexer {
         guard invalid.first == index else { return }
         invalid.removeFirst()
         let start = location
-        let end = SourcePosition(line: line, column: start.column + 1, offset: byteOffsets[index + 1])
+        let end = SourcePosition(line: line, column: start.column + 1, offset: byteOffsets[index + 1], source: sourceID)
         diagnostics.error("invalid UTF-8", at: SourceRange(start: start, end: end))
     }
 
@@ -234,7 +237,8 @@ struct Lexer {
         while true {
             guard let next = peek() else {
                 diagnostics.error("unterminated prose block; close it with '\"\"\"'",
-                                  at: SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 3, offset: start.offset + 3)))
+                                  at: SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 3,
+                                                                                    offset: start.offset + 3, source: sourceID)))
                 break
             }
             if next == "\"", peek(1) == "\"", peek(2) == "\"" {

@@ -1,3 +1,5 @@
+import MesaScenario
+
 /// Recursive-descent parser for the file structure: header, prose, blocks and statements.
 ///
 /// ```
@@ -178,6 +180,27 @@ struct Parser {
     }
 
     // MARK: Statements
+
+    /// The one statement of a `--set` override for `block`: its key and values, then the end. The
+    /// block must be one the language has (`expect` lines are not overridden).
+    mutating func parseOverride(block: String) -> StatementSyntax? {
+        guard SettingCatalog.blocks.contains(block) else {
+            diagnostics.error("unknown block '\(block)' in --set", at: current.range,
+                              notes: Suggestion.note(for: block, among: SettingCatalog.blocks)
+                                  + [Diagnostic.Note("--set takes block.key=value; the blocks are \(SettingCatalog.blocks.joined(separator: ", "))")])
+            return nil
+        }
+        do {
+            let statement = try parseStatement()
+            if current.kind != .endOfFile {
+                diagnostics.error("--set takes one setting; found \(current.description) after its value", at: current.range)
+                return nil
+            }
+            return statement
+        } catch {
+            return nil
+        }
+    }
 
     private mutating func parseStatement() throws(Failure) -> StatementSyntax {
         guard let key = current.identifier else { throw fail("expected a setting name", at: current.range) }

@@ -10,14 +10,18 @@ public struct SourcePosition: Sendable, Hashable, Comparable {
     public var column: Int
     /// The byte offset, from 0.
     public var offset: Int
+    /// Which text the position is in: 0 for the scenario file, i ≥ 1 for the i-th `--set` override.
+    public var source: Int
 
-    public init(line: Int, column: Int, offset: Int) {
+    public init(line: Int, column: Int, offset: Int, source: Int = 0) {
         self.line = line
         self.column = column
         self.offset = offset
+        self.source = source
     }
 
-    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.offset < b.offset }
+    /// The file first, then each override; within a text, by offset.
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { (a.source, a.offset) < (b.source, b.offset) }
 }
 
 /// A half-open span of a scenario file: `start` is the first character, `end` one past the last.

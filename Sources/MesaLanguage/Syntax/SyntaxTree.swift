@@ -111,3 +111,22 @@ struct ExpressionSyntax: Sendable {
     /// Height of the tree; the parser caps it so that later recursive passes stay shallow.
     var depth: Int
 }
+
+extension FileSyntax {
+    /// `statement` in place of the statement with its key in the first block named `block`, or
+    /// added at that block's end; a new block at the end of the file when there is none.
+    mutating func apply(_ statement: StatementSyntax, toBlock block: String) {
+        for (index, item) in items.enumerated() {
+            guard case .block(var existing) = item, existing.name == block else { continue }
+            if let at = existing.statements.firstIndex(where: { $0.key == statement.key }) {
+                existing.statements[at] = statement
+            } else {
+                existing.statements.append(statement)
+            }
+            items[index] = .block(existing)
+            return
+        }
+        items.append(.block(BlockSyntax(name: block, nameRange: statement.keyRange, openBrace: statement.keyRange,
+                                        statements: [statement])))
+    }
+}

@@ -3,21 +3,21 @@ import MesaScenario
 
 /// Assembles the typed `Scenario` from checked settings (only called when there is no error).
 struct ScenarioBuilder {
-    let source: SourceText
+    let source: SourceSet
     let file: FileSyntax
     let header: HeaderSyntax
     let settings: [Validator.CheckedSetting]
     let expectations: [Prediction]
 
     var scenario: Scenario {
-        Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.text, notebook: notebook,
+        Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.file.text, notebook: notebook,
                  analytic: analytic, simulation: simulation, axes: axes, seeds: seeds,
                  expectations: simulation == nil ? [] : expectations)
     }
 
     private var notebook: [NotebookItem] {
-        var swept: [Int: Bool] = [:]
-        for setting in settings { swept[setting.statement.keyRange.start.offset] = setting.isSwept }
+        var swept: [SourcePosition: Bool] = [:]
+        for setting in settings { swept[setting.statement.keyRange.start] = setting.isSwept }
         return file.items.map { item in
             switch item {
             case .prose(let prose):
@@ -25,7 +25,8 @@ struct ScenarioBuilder {
             case .block(let block):
                 let outlines = block.statements.map { statement in
                     SettingOutline(key: statement.key, text: source.text(of: statement.valuesRange),
-                                   isSwept: swept[statement.keyRange.start.offset] ?? false)
+                                   isSwept: swept[statement.keyRange.start] ?? false,
+                                   isOverridden: statement.keyRange.start.source != 0)
                 }
                 return .block(BlockOutline(name: block.name, settings: outlines))
             }

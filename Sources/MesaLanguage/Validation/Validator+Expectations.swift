@@ -156,7 +156,10 @@ extension Validator {
         }
         let matches = swept.filter { $0.key.name == name }
         guard let match = matches.first(where: { $0.key.block == "environment" }) ?? matches.first else {
-            report("'\(name)' is not a swept setting of this scenario", at: scalar.range, notes: sweptNote(swept))
+            // A setting whose own values were refused has its error already: say nothing more.
+            if !failedSettings.contains(where: { $0.hasSuffix(".\(name)") }) {
+                report("'\(name)' is not a swept setting of this scenario", at: scalar.range, notes: sweptNote(swept))
+            }
             return nil
         }
         return AxisReference(setting: match, range: scalar.range)

@@ -27,20 +27,23 @@ struct Validator {
     /// No key takes more than a few values in one statement (`proxy top_right 3`).
     static let maximumComponents = 16
 
-    let source: SourceText
+    let source: SourceSet
     var diagnostics: DiagnosticCollector
     var settings: [CheckedSetting] = []
+    /// Keys (`block.key`) whose statements had errors: already reported, so an expectation naming
+    /// one is not reported again as naming no swept setting.
+    var failedSettings: Set<String> = []
     var pendingCosts: [PendingCost] = []
     /// Error positions already reported for the current statement: a range sweep reports once.
-    var reportedOffsets: Set<Int> = []
+    var reportedOffsets: Set<SourcePosition> = []
 
-    init(source: SourceText, diagnostics: DiagnosticCollector) {
+    init(source: SourceSet, diagnostics: DiagnosticCollector) {
         self.source = source
         self.diagnostics = diagnostics
     }
 
     mutating func report(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
-        guard reportedOffsets.insert(range.start.offset).inserted else { return }
+        guard reportedOffsets.insert(range.start).inserted else { return }
         diagnostics.error(message, at: range, notes: notes)
     }
 
@@ -97,8 +100,15 @@ struct Validator {
                 continue
             }
             seenKeys[key.name] = statement.keyRange
-            if statement.isMalformed { continue }
-            if let checked = check(statement, key: key) { settings.append(checked) }
+            if statement.isMalformed {
+                failedSettings.insert(key.qualifiedName)
+                continue
+            }
+            if let checked = check(statement, key: key) {
+                settings.append(checked)
+            } else {
+                failedSettings.insert(key.qualifiedName)
+            }
         }
     }
 
@@ -107,6 +117,15 @@ struct Validator {
         let components = statement.values
         guard components.count <= Self.maximumComponents else {
             diagnostics.error("'\(key.name)' has \(components.count) values; a setting takes at most \(Self.maximumComponents)",
+                              at: statement.valuesRange)
+            return nil
+        }
+        if statement.groups.count > 1, key.kind.isSingleValued {
+            let written = source.text(of: statement.valuesRange)
+            let joined = written.filter { !$0.isWhitespace && $0 != "," }
+            let hint = statement.groups.allSatisfy({ $0.count == 1 }) && Double(joined) != nil
+                ? ": write \(joined), without the comma" : ""
+            diagnostics.error("'\(key.name)' takes one value, but commas separate values, so '\(written)' is \(statement.groups.count)\(hint)",
                               at: statement.valuesRange)
             return nil
         }

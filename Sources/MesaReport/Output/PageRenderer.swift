@@ -54,11 +54,17 @@ package struct PageRenderer: Sendable {
         return try parse(templates.indexPage, file: TemplateSet.indexPageFile).render(context)
     }
 
-    private func parse(_ text: String, file: String) throws -> MustacheTemplate {
+    func parse(_ text: String, file: String) throws -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw ReportError.invalidTemplate(
+                path: templates.origin(of: file), line: error.context.lineNumber, column: error.context.columnNumber,
+                message: TemplateProblem.message(error.error, text: text, line: error.context.lineNumber,
+                                                 column: error.context.columnNumber))
         } catch {
-            throw ReportError.invalidTemplate(file: file, message: String(describing: error))
+            throw ReportError.invalidTemplate(path: templates.origin(of: file), line: 1, column: 1,
+                                              message: "the template does not parse")
         }
     }
 }

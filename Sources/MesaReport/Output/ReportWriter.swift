@@ -21,6 +21,12 @@ public struct ReportWriter: Sendable {
         self.templatesDirectory = templatesDirectory
     }
 
+    /// Reads and parses the templates: a missing folder or a broken template fails here, before
+    /// anything is simulated.
+    public func checkTemplates() throws {
+        try TemplateSet.load(from: templatesDirectory).validate()
+    }
+
     /// Writes `reportsDirectory/<slug>/` and returns its URL.
     @discardableResult
     public func write(_ results: ScenarioResults, to reportsDirectory: URL) throws -> URL {

@@ -11,10 +11,23 @@ package struct TemplateSet: Sendable, Hashable {
     package var reportPage: String
     package var indexPage: String
     package var stylesheet: String
+    /// Where each page came from, as messages name it: the file's path, or "built-in NAME".
+    package var origins: [String: String] = [:]
 
     /// The built-in templates.
     package static let builtIn = TemplateSet(
         reportPage: DefaultTemplates.reportPage, indexPage: DefaultTemplates.indexPage, stylesheet: DefaultTemplates.css)
+
+    /// Equal when the texts are: where they came from does not matter.
+    package static func == (a: TemplateSet, b: TemplateSet) -> Bool {
+        (a.reportPage, a.indexPage, a.stylesheet) == (b.reportPage, b.indexPage, b.stylesheet)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(reportPage)
+        hasher.combine(indexPage)
+        hasher.combine(stylesheet)
+    }
 
     package init(reportPage: String, indexPage: String, stylesheet: String) {
         self.reportPage = reportPage
@@ -26,10 +39,30 @@ package struct TemplateSet: Sendable, Hashable {
     package static func load(from directory: URL?) throws -> TemplateSet {
         var set = builtIn
         guard let directory else { return set }
-        set.reportPage = try read(reportPageFile, in: directory) ?? set.reportPage
-        set.indexPage = try read(indexPageFile, in: directory) ?? set.indexPage
-        set.stylesheet = try read(stylesheetFile, in: directory) ?? set.stylesheet
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ReportError.missingTemplates(path: directory.relativePath)
+        }
+        for (name, keyPath) in [(reportPageFile, \TemplateSet.reportPage), (indexPageFile, \.indexPage),
+                                (stylesheetFile, \.stylesheet)] {
+            if let text = try read(name, in: directory) {
+                set[keyPath: keyPath] = text
+                set.origins[name] = directory.appendingPathComponent(name).relativePath
+            }
+        }
         return set
+    }
+
+    /// How messages name template `file`.
+    package func origin(of file: String) -> String {
+        origins[file] ?? "built-in \(file)"
+    }
+
+    /// Parses both page templates, so a broken one fails before anything is simulated.
+    package func validate() throws {
+        let renderer = PageRenderer(templates: self)
+        _ = try renderer.parse(reportPage, file: Self.reportPageFile)
+        _ = try renderer.parse(indexPage, file: Self.indexPageFile)
     }
 
     private static func read(_ name: String, in directory: URL) throws -> String? {

@@ -22,6 +22,7 @@ package struct ReportBuilder: Sendable {
             title: results.scenario, slug: results.slug, toolVersion: results.toolVersion,
             sourceSHA256: results.sourceSHA256, source: results.source)
         let lastBlock = results.notebook.lastIndex { $0.kind == .block }
+        if let variant = variantNote { document.append(markdown: variant) }
         var analyticShown = false
         var simulationShown = false
         for (index, entry) in results.notebook.enumerated() {
@@ -65,8 +66,25 @@ package struct ReportBuilder: Sendable {
             return
         }
         document.append(
-            table: DataTable(columns: ["Setting", "Value", "Swept"], rows: settings.map { [$0.key, $0.value, $0.swept ? "swept" : ""] }),
+            table: DataTable(columns: ["Setting", "Value", "Swept"], rows: settings.map { setting in
+                let marks = [setting.swept ? "swept" : nil, setting.overridden == true ? "set by --set" : nil].compactMap { $0 }
+                return [setting.key, setting.value, marks.joined(separator: ", ")]
+            }),
             style: "setup")
+    }
+
+    /// What makes this report a variant of its scenario file, said first: settings from the
+    /// command line, or a quick (smoke) run; nil for a plain run.
+    var variantNote: String? {
+        var parts: [String] = []
+        if let overrides = results.overrides, !overrides.isEmpty {
+            let list = overrides.map { "`--set \($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: ", ")
+            parts.append("This report is a variant of its scenario file, run with \(list); the setup tables mark those settings.")
+        }
+        if results.quick == true {
+            parts.append("**Quick run** (`--quick`): at most 2 seeds per point and a tenth of the hill-climbing steps. A smoke test of the scenario, not evidence: its verdicts are not to be cited.")
+        }
+        return parts.isEmpty ? nil : "> " + parts.joined(separator: "\n>\n> ") + "\n"
     }
 
     /// Every finding as a sentence; the scenario's checked predictions first, each marked with

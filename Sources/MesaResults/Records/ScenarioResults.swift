@@ -23,11 +23,16 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
     public var findings: [Finding]
     /// Mazes with the paths chosen models took, for the report's maze figures.
     public var mazes: [MazeDrawing]
-    /// The scenario file's name (no folder), which orders the front page like the files.
+    /// The scenario file's name (no folder), which orders the front page like the files; a report
+    /// folder belongs to the file it names (docs/reports.md).
     public var sourceFile: String?
+    /// Settings given on the command line (`--set block.key=value`), when any.
+    public var overrides: [String]?
+    /// True for a smoke run (`--quick`).
+    public var quick: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case scenario, slug, source, notebook, axes, analytic, predictions, runs, summary, findings, mazes
+        case scenario, slug, source, notebook, axes, analytic, predictions, runs, summary, findings, mazes, overrides, quick
         case sourceSHA256 = "source_sha256"
         case toolVersion = "tool_version"
         case analyticFindings = "analytic_findings"
@@ -38,7 +43,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         scenario: String, slug: String, sourceSHA256: String, toolVersion: String, source: String,
         notebook: [NotebookEntry], axes: [AxisDescription], analytic: [AnalyticRow],
         analyticFindings: AnalyticFindings?, predictions: [Prediction] = [], runs: [RunRecord],
-        summary: [PointSummary] = [], findings: [Finding] = [], mazes: [MazeDrawing], sourceFile: String? = nil
+        summary: [PointSummary] = [], findings: [Finding] = [], mazes: [MazeDrawing], sourceFile: String? = nil,
+        overrides: [String]? = nil, quick: Bool? = nil
     ) {
         self.scenario = scenario
         self.slug = slug
@@ -55,6 +61,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         self.findings = findings
         self.mazes = mazes
         self.sourceFile = sourceFile
+        self.overrides = overrides
+        self.quick = quick
     }
 
     public init(from decoder: Decoder) throws {
@@ -74,6 +82,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         mazes = try c.decodeIfPresent([MazeDrawing].self, forKey: .mazes) ?? []
         sourceFile = try c.decodeIfPresent(String.self, forKey: .sourceFile)
+        overrides = try c.decodeIfPresent([String].self, forKey: .overrides)
+        quick = try c.decodeIfPresent(Bool.self, forKey: .quick)
     }
 }
 
@@ -103,11 +113,14 @@ public struct SettingRow: Codable, Sendable, Hashable {
     public var key: String
     public var value: String
     public var swept: Bool
+    /// True when the value came from the command line (`--set`); absent otherwise.
+    public var overridden: Bool?
 
-    public init(key: String, value: String, swept: Bool) {
+    public init(key: String, value: String, swept: Bool, overridden: Bool? = nil) {
         self.key = key
         self.value = value
         self.swept = swept
+        self.overridden = overridden
     }
 }
 
