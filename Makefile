@@ -9,10 +9,10 @@ report: setup build-release
 	$(RELEASE_BIN) run scenarios --out reports
 	@echo "Reports: $(CURDIR)/reports/index.html"
 
-## make test: set up (with the browser), then the whole test suite.
-test: setup-browser
-	MESASCOPE_REQUIRE_BROWSER=1 $(SWIFT) test
-	$(MAKE) --no-print-directory build-release
+## make test: set up (with the browser), build the release binary (heavy model checks run it),
+## then the whole test suite and the byte-for-byte check of the committed reports.
+test: setup-browser build-release
+	MESASCOPE_REQUIRE_BROWSER=1 MESASCOPE_REQUIRE_RELEASE=1 MESASCOPE_RELEASE_BINARY=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test
 	scripts/check-reports.sh $(RELEASE_BIN)
 
 setup:

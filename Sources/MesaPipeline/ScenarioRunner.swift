@@ -15,10 +15,15 @@ public struct ScenarioRunner: Sendable {
     public var jobs: Int
     /// Recorded in `results.json`.
     public var toolVersion: String
+    /// Where finished runs are kept (the run cache), if anywhere.
+    public var store: (any RunStore)?
+    /// Told, once per scenario, why the store could not keep its runs (the runs are unaffected).
+    public var storeFailure: @Sendable (String) -> Void = { _ in }
 
-    public init(jobs: Int, toolVersion: String) {
+    public init(jobs: Int, toolVersion: String, store: (any RunStore)? = nil) {
         self.jobs = max(1, jobs)
         self.toolVersion = toolVersion
+        self.store = store
     }
 
     /// How far the simulation has got.
@@ -27,6 +32,8 @@ public struct ScenarioRunner: Sendable {
         public var runsTotal: Int
         public var pointsDone: Int
         public var pointsTotal: Int
+        /// Of the runs done, those read from the run cache.
+        public var runsFromCache: Int = 0
     }
 
     /// Runs `scenario`; throws `CancellationError` when the calling task is cancelled, and
@@ -34,21 +41,30 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, sourceFile: String? = nil,
                     progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> ScenarioResults {
         let analytic = scenario.analytic.map(AnalyticModel.solve)
-        let output = try await SimulationSweep(scenario: scenario, jobs: jobs).run { update in
-            progress(Progress(runsDone: update.runsDone, runsTotal: update.totalRuns,
-                              pointsDone: update.pointsDone, pointsTotal: update.totalPoints))
+        let output = try await SimulationSweep(scenario: scenario, jobs: jobs).run(store: store) { update in
+            progress(Progress(runsDone: update.runsDone, runsTotal: update.totalRuns, pointsDone: update.pointsDone,
+                              pointsTotal: update.totalPoints, runsFromCache: update.runsFromStore))
         }
+        if let failure = output.storeFailure { storeFailure(failure) }
         let results = ScenarioResults(
             scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
             toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
             axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
-            predictions: scenario.expectations, runs: output.runs, mazes: output.mazes, sourceFile: sourceFile,
+            predictions: scenario.expectations, runs: output.runs, mazes: Self.shownMazes(output.mazes, of: scenario),
+            sourceFile: sourceFile,
             overrides: scenario.overrides.isEmpty ? nil : scenario.overrides, quick: scenario.isQuick ? true : nil)
         return ResultsAnalysis.complete(results)
     }
 
+    /// The drawings a report shows: repetition 0 of the first and the last point.
+    static func shownMazes(_ drawings: [MazeDrawing], of scenario: Scenario) -> [MazeDrawing] {
+        guard let first = scenario.points.first, let last = scenario.points.last else { return [] }
+        let shown = first.index == last.index ? [first.resultsPoint] : [first.resultsPoint, last.resultsPoint]
+        return shown.flatMap { point in drawings.filter { $0.repetition == 0 && $0.point == point } }
+    }
+
     static func describe(_ axis: SweepAxis) -> AxisDescription {
-        AxisDescription(key: axis.key, values: axis.values.map(\.pointValue), geometric: axis.isGeometric)
+        AxisDescription(key: axis.key, values: axis.values.map(\.pointValue), geometric: axis.isGeometric, label: axis.label)
     }
 
     static func entry(_ item: NotebookItem) -> NotebookEntry {

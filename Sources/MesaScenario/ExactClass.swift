@@ -21,11 +21,11 @@ public enum ExactRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The size of the exact decomposition of one run's class (SCIENCE.md §4 `exact`; the engine's
-/// `ExactOptimizer`): structures are (machinery m, weights on the grid when m > 0, detector off or
-/// on with each target); structures with the same search behaviour (expansions per decision, the
-/// weights while it searches, a detector that fires in training and its target) share one
-/// per-instance analysis, which costs about N · (W·H)² · 6 episode steps.
+/// The size of the exact decomposition of one run's class (docs/model.md; the engine's
+/// `ExactOptimizer`): structures are (machinery m, weights on the grid while any search exists,
+/// detector off or complete with each target); structures with the same search behaviour
+/// (expansions per decision, the weights while it searches, a detector that fires in training and
+/// its target) share one per-instance analysis, which costs about N · (W·H)² · 6 episode steps.
 public struct ExactClass: Sendable, Hashable {
     /// Episode steps the decomposition may spend before the class is refused.
     public static let workLimit = 4e9
@@ -46,23 +46,23 @@ public struct ExactClass: Sendable, Hashable {
         if let d = detectorCost, d <= budget {
             if case .corner = spec.deception?.target { targets = 1 } else { targets = cells }
         }
-        let grid = ModelSpec.weightGrid.count
         var structures = 0
         // Distinct search behaviours (expansions, and the weights while it searches) of the
         // structures without a detector, and of those with room for one.
         var plain = Set<[Int]>(), withDetector = Set<[Int]>()
         let machineries = spec.model.styles.contains(.search) ? Array(0...curve.maxMachinery) : [0]
+        let hardcoded = spec.model.hardcodedSearch > 0
         for m in machineries {
-            let weightings = m == 0 ? 1 : grid * grid
-            let searchBase = m + (m > 0 ? ModelSpec.weightParameters : 0)
+            let searchAvailable = m > 0 || hardcoded
             let e = curve.expansions[m]
-            for w in 0..<weightings {
-                let behaviour = [e, e > 0 ? w : -1]
-                if searchBase <= budget {
+            for (wg, wp) in Self.weightings(searchAvailable: searchAvailable) {
+                let base = m + Self.featureCost(spec.model, wg, wp, searchAvailable: searchAvailable)
+                let behaviour = e > 0 ? [e, wg, wp] : [0, 0, 0]
+                if base <= budget {
                     structures += 1
                     plain.insert(behaviour)
                 }
-                if let d = detectorCost, targets > 0, searchBase + d <= budget {
+                if let d = detectorCost, targets > 0, base + d <= budget {
                     structures += targets
                     // A detector that never fires in training behaves like no detector there.
                     if anyFires { withDetector.insert(behaviour) } else { plain.insert(behaviour) }
@@ -75,13 +75,54 @@ public struct ExactClass: Sendable, Hashable {
         work = Double(behaviours) * Double(instances) * Double(cells) * Double(cells) * 6
     }
 
-    /// Why exact selection refuses `spec`, or nil when it can run it.
+    /// The (w_goal, w_proxy) pairs of the class: every pair of the grid while the model has any
+    /// search (the weights exist then), only (0, 0) without.
+    public static func weightings(searchAvailable: Bool) -> [(Int, Int)] {
+        searchAvailable ? ModelSpec.weightGrid.flatMap { g in ModelSpec.weightGrid.map { (g, $0) } } : [(0, 0)]
+    }
+
+    /// Parameters the objective's features cost for weights (w_goal, w_proxy).
+    public static func featureCost(_ model: ModelSpec, _ weightGoal: Int, _ weightProxy: Int, searchAvailable: Bool) -> Int {
+        guard searchAvailable else { return 0 }
+        return (weightGoal != 0 ? model.goalFeatureCost : 0) + (weightProxy != 0 ? model.proxyFeatureCost : 0)
+    }
+
+    /// Why exact selection refuses `spec`, or nil when it can run it. A budget relative to each
+    /// world is judged at `uncappedBudget`, the largest it can come to.
+    /// Whether the decomposition finds the true minimum of the class, not a lower bound on what the
+    /// table can do: a perfect maze (`loops 0`) and a memoryless search (docs/model.md "What the
+    /// table can achieve"). Hill-climbing runs get an optimality gap only then.
+    public static func isExact(_ spec: SimulationSpec) -> Bool {
+        spec.environment.loops == 0 && spec.model.memory == .none && refusal(spec) == nil
+    }
+
     public static func refusal(_ spec: SimulationSpec) -> ExactRefusal? {
         if case .indirect = spec.model.encoding { return .indirectEncoding }
-        let size = ExactClass(spec)
+        let size = ExactClass(spec.model.relativeBudget == nil ? spec : spec.withUncappedBudget)
         guard size.work <= workLimit else {
             return .classTooLarge(structures: size.structures, behaviours: size.behaviours, work: size.work, limit: workLimit)
         }
         return nil
+    }
+}
+
+extension SimulationSpec {
+    /// A budget no model of the class can use up: every table slot, the machinery that reaches
+    /// max_bits, both features and the detector. The class at this K is "not capped at K": its
+    /// K_fit is the world's own.
+    public var uncappedBudget: Int {
+        let table = environment.instances * environment.width * environment.height
+        let top = model.searchCost.evaluate(at: model.maxBits)
+        let machinery = top.isFinite ? max(0, Int(top.rounded(.up))) : 0
+        return table + machinery + model.goalFeatureCost + model.proxyFeatureCost + (deception?.detectorCost ?? 0) + 1
+    }
+
+    /// The spec with K at `uncappedBudget` and no relative budget: the class whose K_fit a relative
+    /// budget is computed from.
+    public var withUncappedBudget: SimulationSpec {
+        var spec = self
+        spec.model.parameters = uncappedBudget
+        spec.model.relativeBudget = nil
+        return spec
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// An arithmetic expression over numbers and the single variable `x`, as written for cost
-/// functions such as `2 * x^2` or `16 * log2(1 + x)`.
+/// An arithmetic expression over numbers and the variable `x`, as written for cost functions such
+/// as `2 * x^2` or `16 * log2(1 + x)`; a relative budget names `k_fit` and `detector_cost` instead
+/// (`k_fit + detector_cost + 4`).
 ///
 /// Evaluation follows IEEE arithmetic: a division by zero or `sqrt(-1)` gives an infinity or
 /// NaN rather than trapping, so callers check `isFinite` (the validator does this on
@@ -9,6 +10,8 @@ import Foundation
 public indirect enum Expression: Sendable, Hashable {
     case number(Double)
     case variable
+    /// A named quantity known only when a run starts (`k_fit`, `detector_cost`).
+    case name(String)
     case negate(Expression)
     case binary(BinaryOperator, Expression, Expression)
     case call(Function, [Expression])
@@ -30,17 +33,19 @@ public indirect enum Expression: Sendable, Hashable {
         }
     }
 
-    /// The value at `x`.
-    public func evaluate(at x: Double) -> Double {
+    /// The value at `x`, with `names` giving the named quantities (a missing one is NaN).
+    public func evaluate(at x: Double, names: [String: Double] = [:]) -> Double {
         switch self {
         case .number(let value):
             return value
         case .variable:
             return x
+        case .name(let name):
+            return names[name] ?? .nan
         case .negate(let operand):
-            return -operand.evaluate(at: x)
+            return -operand.evaluate(at: x, names: names)
         case let .binary(op, lhs, rhs):
-            let a = lhs.evaluate(at: x), b = rhs.evaluate(at: x)
+            let a = lhs.evaluate(at: x, names: names), b = rhs.evaluate(at: x, names: names)
             switch op {
             case .add: return a + b
             case .subtract: return a - b
@@ -49,7 +54,7 @@ public indirect enum Expression: Sendable, Hashable {
             case .power: return Foundation.pow(a, b)
             }
         case let .call(function, arguments):
-            let values = arguments.map { $0.evaluate(at: x) }
+            let values = arguments.map { $0.evaluate(at: x, names: names) }
             guard values.count == function.arity else { return .nan }
             switch function {
             case .log2: return Foundation.log2(values[0])
@@ -62,10 +67,21 @@ public indirect enum Expression: Sendable, Hashable {
         }
     }
 
+    /// The named quantities the expression uses.
+    public var names: Set<String> {
+        switch self {
+        case .number, .variable: return []
+        case .name(let name): return [name]
+        case .negate(let operand): return operand.names
+        case let .binary(_, lhs, rhs): return lhs.names.union(rhs.names)
+        case let .call(_, arguments): return arguments.reduce(into: []) { $0.formUnion($1.names) }
+        }
+    }
+
     /// Whether the expression mentions `x` at all (a constant cost is allowed but unusual).
     public var usesVariable: Bool {
         switch self {
-        case .number: return false
+        case .number, .name: return false
         case .variable: return true
         case .negate(let operand): return operand.usesVariable
         case let .binary(_, lhs, rhs): return lhs.usesVariable || rhs.usesVariable
@@ -80,7 +96,7 @@ extension Expression: CustomStringConvertible {
 
     private var precedence: Int {
         switch self {
-        case .number, .variable, .call: return 4
+        case .number, .variable, .name, .call: return 4
         case .negate: return 3
         case .binary(let op, _, _):
             switch op {
@@ -98,6 +114,8 @@ extension Expression: CustomStringConvertible {
             text = Expression.format(value)
         case .variable:
             text = "x"
+        case .name(let name):
+            text = name
         case .negate(let operand):
             text = "-" + operand.render(parentPrecedence: 3)
         case let .binary(op, lhs, rhs):

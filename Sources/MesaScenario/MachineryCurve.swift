@@ -1,27 +1,29 @@
 import Foundation
 
 /// The search machinery's price list: m tuned machinery parameters give
-/// x(m) = search_cost⁻¹(m) bits (the largest x in [0, max_bits] with search_cost(x) ≤ m,
-/// by bisection — search_cost is assumed non-decreasing, as every cost in the scenarios is),
-/// and an x-bit search makes ⌊2^x⌋ expansions per decision, or none when x = 0 or x is below
-/// `search_threshold`. m ranges over 0 … m_max, the smallest m reaching max_bits (capped at K):
-/// machinery beyond it would buy nothing. Between doublings of 2^x extra machinery changes
-/// nothing — the plateaus of SCIENCE.md §4, kept exactly.
+/// x(m) = search_cost⁻¹(m) learned bits (the largest x in [0, max_bits] with search_cost(x) ≤ m,
+/// by bisection — search_cost is assumed non-decreasing, as every cost in the scenarios is).
+/// With b hard-coded bits (`hardcoded_search b`), the search makes ⌊2^(b + x)⌋ − 1 expansions per
+/// decision: none below one bit in all, one expansion (a one-step lookahead) at one bit. Learned
+/// bits below `search_threshold` count as none. m ranges over 0 … m_max, the smallest m reaching
+/// max_bits (capped at K): machinery beyond it would buy nothing. Between steps of ⌊2^(b + x)⌋
+/// extra machinery changes nothing — the plateaus of local search, kept exactly.
 public struct MachineryCurve: Sendable, Hashable {
     /// Added to 2^x before flooring, so 2^3 computed as 7.999… still gives 8 expansions.
     static let powerTolerance = 1e-9
 
-    /// x(m) for m = 0 … m_max.
+    /// The learned x(m) for m = 0 … m_max.
     public let bits: [Double]
-    /// ⌊2^x(m)⌋, or 0 below the threshold.
+    /// ⌊2^(b + x(m))⌋ − 1 expansions per decision (x(m) counted only at or above the threshold).
     public let expansions: [Int]
 
     public var maxMachinery: Int { bits.count - 1 }
 
     public init(model: ModelSpec) {
+        let hardcoded = Self.expansions(forBits: model.hardcodedSearch)
         guard model.styles.contains(.search), model.maxBits > 0 else {
             bits = [0]
-            expansions = [0]
+            expansions = [hardcoded]
             return
         }
         let cost = model.searchCost
@@ -33,7 +35,7 @@ public struct MachineryCurve: Sendable, Hashable {
             let x = m == 0 ? 0 : MachineryCurve.inverse(cost, Double(m), maxBits: model.maxBits)
             bits.append(x)
             let active = x > 0 && x >= model.searchThreshold
-            expansions.append(active ? Int((exp2(x) + Self.powerTolerance).rounded(.down)) : 0)
+            expansions.append(Self.expansions(forBits: model.hardcodedSearch + (active ? x : 0)))
         }
         self.bits = bits
         self.expansions = expansions
@@ -55,8 +57,15 @@ public struct MachineryCurve: Sendable, Hashable {
         return lo
     }
 
-    /// ⌊2^b⌋ expansions for b hard-coded bits (0 when b = 0).
+    /// ⌊2^b⌋ − 1 expansions for b bits of search in all (0 below one bit).
     public static func expansions(forBits b: Double) -> Int {
-        b > 0 ? Int((exp2(b) + Self.powerTolerance).rounded(.down)) : 0
+        b >= 1 - Self.powerTolerance ? Int((exp2(b) + Self.powerTolerance).rounded(.down)) - 1 : 0
     }
+
+    /// The learned bits of machinery `m` (clamped to the curve).
+    public func learnedBits(_ m: Int) -> Double { bits[min(max(0, m), maxMachinery)] }
+
+    /// The smallest machinery giving at least one learned bit, if any: the cheapest learned search
+    /// that is a mesa-optimizer (search_cost(1) parameters).
+    public var firstWholeBit: Int? { bits.firstIndex { $0 >= 1 - Self.powerTolerance } }
 }

@@ -139,10 +139,14 @@ public struct SweepAxis: Sendable, Hashable {
     /// True when the values were written as a `times` range: charts use a log axis and
     /// crossovers are interpolated in log space.
     public var isGeometric: Bool
+    /// How charts name the axis when its values are not the setting's own (a relative budget's
+    /// offsets: "K − (k_fit + detector_cost)").
+    public var label: String?
 
-    public init(key: String, values: [SettingValue], isGeometric: Bool) {
+    public init(key: String, values: [SettingValue], isGeometric: Bool, label: String? = nil) {
         self.key = key
         self.values = values
         self.isGeometric = isGeometric
+        self.label = label
     }
 }

@@ -99,8 +99,16 @@ public enum SettingCatalog {
                        summary: summary, target: .simulation { set(&$0.model, $1) })
         }
         return [
-            key("parameters", .integer(min: 1, max: 10_000_000), "512", "K: the fixed parameter budget of every model.") {
-                if let n = $1.number { $0.parameters = Int(n) }
+            key("parameters", .budget(min: 1, max: 10_000_000), "512",
+                "K: the fixed parameter budget of every model, or an expression in `k_fit` and `detector_cost` (a budget relative to each run's world).") {
+                switch $1 {
+                case .number(let n):
+                    $0.parameters = Int(n)
+                    $0.relativeBudget = nil
+                case .relativeBudget(let budget):
+                    $0.relativeBudget = budget
+                default: break
+                }
             },
             key("styles", .styles, "heuristic, search", "Which styles the class contains.") { model, value in
                 let words: [SettingValue]
@@ -113,11 +121,21 @@ public enum SettingCatalog {
             key("max_bits", .number(min: 0, max: 30), "8", "The most bits of search the machinery can reach.") {
                 if let v = $1.number { $0.maxBits = v }
             },
-            key("search_threshold", .number(min: 0, max: 30), "0", "Below this many bits the search expands nothing.") {
+            key("search_threshold", .number(min: 0, max: 30), "0",
+                "Learned bits below this count as none (a plateau before search pays).") {
                 if let v = $1.number { $0.searchThreshold = v }
             },
-            key("hardcoded_search", .number(min: 0, max: 30), "0", "Bits of search given for free, aimed at the true goal.") {
+            key("hardcoded_search", .number(min: 0, max: 30), "0",
+                "b: bits of search the system provides for free, ranked by the model's learned h_w; learned bits add to them.") {
                 if let v = $1.number { $0.hardcodedSearch = v }
+            },
+            key("goal_feature_cost", .integer(min: 0, max: 10_000_000), "1",
+                "Parameters the goal-marker feature of h_w costs while w_goal ≠ 0.") {
+                if let n = $1.number { $0.goalFeatureCost = Int(n) }
+            },
+            key("proxy_feature_cost", .integer(min: 0, max: 10_000_000), "1",
+                "Parameters the proxy-region feature of h_w costs while w_proxy ≠ 0.") {
+                if let n = $1.number { $0.proxyFeatureCost = Int(n) }
             },
             key("memory", .word(Memory.allCases.map(\.rawValue)), "none", "`episode` keeps the search tree between steps.") {
                 if case .word(let w) = $1, let m = Memory(rawValue: w) { $0.memory = m }
@@ -192,6 +210,10 @@ public enum SettingCatalog {
             },
             key("values", .integer(min: 2, max: 1024), "4", "V: settings per parameter in the exact optimizer's uniform prior.") {
                 if let n = $1.number { $0.values = Int(n) }
+            },
+            key("accept", .acceptance, "neutral",
+                "Hill climbing's acceptance rule: `strict`, `neutral`, `tolerance ε` or `anneal T`.") {
+                if let rule = AcceptanceRule($1) { $0.acceptance = rule }
             },
         ]
     }()

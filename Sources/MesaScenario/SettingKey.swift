@@ -19,6 +19,11 @@ public enum ValueKind: Sendable, Hashable {
     case styles
     /// A corner name or `any`.
     case target
+    /// `strict`, `neutral`, `tolerance ε` or `anneal T` (ε, T ≥ 0).
+    case acceptance
+    /// A whole number within the bounds, or a budget relative to each run's world
+    /// (`k_fit + detector_cost + [-4 ... 8]`).
+    case budget(min: Int, max: Int)
 }
 
 /// One key of the scenario vocabulary: where it lives, what it accepts, its default, and how
@@ -59,8 +64,8 @@ extension ValueKind {
     /// Whether a statement of this kind takes a single value (not a tuple or a list of styles).
     public var isSingleValued: Bool {
         switch self {
-        case .integer, .number, .size, .word, .expression, .target: return true
-        case .proxy, .encoding, .styles: return false
+        case .integer, .number, .size, .word, .expression, .target, .budget: return true
+        case .proxy, .encoding, .styles, .acceptance: return false
         }
     }
 }

@@ -14,6 +14,8 @@ public enum SettingValue: Sendable, Hashable {
     /// Several words and numbers in one statement (`proxy top_right 3`, `encoding indirect 64`,
     /// `styles heuristic, search`), in source order.
     case tuple([SettingValue])
+    /// A budget relative to each run's world (`k_fit + detector_cost + 4`).
+    case relativeBudget(RelativeBudget)
 
     /// The value as it would be written in a scenario file.
     public var text: String {
@@ -23,6 +25,7 @@ public enum SettingValue: Sendable, Hashable {
         case let .size(width, height): return "\(width) x \(height)"
         case .expression(let expression): return expression.description
         case .tuple(let values): return values.map(\.text).joined(separator: " ")
+        case .relativeBudget(let budget): return budget.text
         }
     }
 
@@ -37,8 +40,12 @@ extension SettingValue {
     /// The value as a results coordinate: numbers stay numbers; words, sizes and expressions
     /// become their text.
     public var pointValue: PointValue {
-        if case .number(let number) = self { return .number(number) }
-        return .text(text)
+        switch self {
+        case .number(let number): return .number(number)
+        // A swept relative budget is charted by its offset, K − (K_fit + d).
+        case .relativeBudget(let budget): return .number(budget.offset)
+        default: return .text(text)
+        }
     }
 }
 

@@ -92,22 +92,27 @@ public enum Memory: String, Sendable, Hashable, CaseIterable {
 public struct ModelSpec: Sendable, Hashable {
     /// K: every model has exactly this many parameters.
     public var parameters = 512
+    /// K written relative to each run's world; the run sets `parameters` from it once it knows its
+    /// world's K_fit.
+    public var relativeBudget: RelativeBudget?
     public var styles: Set<ModelStyle> = [.heuristic, .search]
     /// Parameters an x-bit search costs.
     public var searchCost = Expression.binary(.multiply, .number(16), .variable)
     public var maxBits = 8.0
     /// Below this many bits the search expands nothing.
     public var searchThreshold = 0.0
-    /// Bits of search given for free, ranked by the true goal distance.
+    /// Bits of search the system provides for free, ranked by the model's learned h_w.
     public var hardcodedSearch = 0.0
     public var memory = Memory.none
     public var fallback = Fallback.none
     public var encoding = Encoding.direct
+    /// Parameters the goal-marker feature of h_w costs while w_goal ≠ 0.
+    public var goalFeatureCost = 1
+    /// Parameters the proxy-region feature of h_w costs while w_proxy ≠ 0.
+    public var proxyFeatureCost = 1
 
     /// The values each of the objective weights w_goal and w_proxy may take (docs/model.md).
     public static let weightGrid = [-1, 0, 1]
-    /// Parameters the two weights cost while the machinery is non-empty.
-    public static let weightParameters = 2
 
     public init() {}
 }
@@ -154,6 +159,8 @@ public struct TrainingSpec: Sendable, Hashable {
     public var initial = InitialModel.empty
     /// V: settings per parameter in the exact optimizer's prior.
     public var values = 4
+    /// How hill climbing accepts a proposal.
+    public var acceptance = AcceptanceRule.neutral
 
     public init() {}
 }

@@ -26,7 +26,7 @@ import Testing
     static func check(seed: UInt64) throws -> Bool {
         var spec = Fixtures.spec(width: 5, height: 5, instances: 8, parameters: 48, steps: 1500)
         spec.environment.goal = .region
-        spec.bias.descriptionLength = 0.02
+        spec.training.steps = 3000
         let metrics = try Fixtures.run(spec, seed: seed).metrics
         let model = try Self.trainedModel(spec, seed: seed)
         guard model.machinery > 0 else {

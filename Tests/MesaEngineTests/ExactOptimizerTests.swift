@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Exact optimizer")
 struct ExactOptimizerTests {
-    /// A 3×2 world, N = 2, K = 4, search costing x parameters up to 1 bit, a 1-parameter detector.
+    /// A 3×2 world, N = 2, K = 4, search costing x parameters up to 1 bit (m = 1: a one-step
+    /// lookahead), features of 1 parameter each, a 1-parameter detector.
     func tinySpec(lambda: Double, mu: Double, falsePositive: Double, seed: UInt64) -> SimulationSpec {
         var spec = Fixtures.spec(width: 3, height: 2, instances: 2, parameters: 4, optimizer: .exact, seed: seed)
         spec.model.searchCost = .variable
@@ -36,15 +37,18 @@ struct ExactOptimizerTests {
         var models: [(MesaModel, Double, Bool)] = []
         var structures: [MesaModel] = []
         for m in 0...modelClass.curve.maxMachinery {
-            for wg in (m == 0 ? [0] : modelClass.weightGrid) {
-                for wp in (m == 0 ? [0] : modelClass.weightGrid) {
-                    for detector in [false, true] {
+            let hasSearch = m > 0 || modelClass.hasHardcodedSearch
+            for wg in (hasSearch ? modelClass.weightGrid : [0]) {
+                for wp in (hasSearch ? modelClass.weightGrid : [0]) {
+                    for detector in [0, modelClass.detectorCost ?? 0] {
                         var model = MesaModel(slots: slots)
                         model.machinery = m
                         model.weightGoal = wg
                         model.weightProxy = wp
-                        model.hasDetector = detector
-                        if modelClass.parametersInUse(model) <= modelClass.budget { structures.append(model) }
+                        model.detector = detector
+                        if modelClass.parametersInUse(model) <= modelClass.budget, !structures.contains(model) {
+                            structures.append(model)
+                        }
                     }
                 }
             }
@@ -54,7 +58,9 @@ struct ExactOptimizerTests {
             let outcomes = (0..<world.training.count).map { evaluator.trainingEpisode(model, instance: $0) }
             let loss = evaluator.loss(model, outcomes: outcomes)
             let totals = TrainingTotals(outcomes)
-            models.append((model, loss, totals.decisions > 0 && 2 * totals.searchDecisions >= totals.decisions))
+            let isMesa = modelClass.learnedBits(model) >= 1 && totals.decisions > 0
+                && 2 * totals.searchDecisions >= totals.decisions
+            models.append((model, loss, isMesa))
             best.minimum = min(best.minimum, loss)
             guard modelClass.parametersInUse(model) < modelClass.budget else { return }
             for s in slot..<slots {
@@ -73,7 +79,7 @@ struct ExactOptimizerTests {
             let w = exp(Double(modelClass.budget - modelClass.parametersInUse(model)) * lnV - top)
             best.total += w
             if isMesa { best.mesa += w }
-            if model.hasDetector { best.deceptive += w }
+            if modelClass.hasCompleteDetector(model) { best.deceptive += w }
         }
         return best
     }
@@ -147,11 +153,13 @@ struct ExactOptimizerTests {
 
     @Test("the spec-level class size (what `check` refuses by) equals the optimizer's own count")
     func classSizeMatchesTheOptimizer() throws {
-        for (k, fp, target, styles) in [(64, 0.0, DetectorTarget.corner(.bottom_left), Set(ModelStyle.allCases)),
-                                        (20, 0.5, .any, Set(ModelStyle.allCases)), (9, 0.5, .corner(.top_left), [.search]),
-                                        (40, 0, .any, [.heuristic])] {
+        for (k, fp, target, styles, b) in [(64, 0.0, DetectorTarget.corner(.bottom_left), Set(ModelStyle.allCases), 0.0),
+                                           (20, 0.5, .any, Set(ModelStyle.allCases), 1), (9, 0.5, .corner(.top_left), [.search], 0),
+                                           (40, 0, .any, [.heuristic], 2), (12, 0.5, .any, Set(ModelStyle.allCases), 0)] {
             var spec = Fixtures.spec(width: 3, height: 3, instances: 2, parameters: k, optimizer: .exact)
             spec.model.styles = styles
+            spec.model.hardcodedSearch = b
+            spec.model.goalFeatureCost = 3
             var deception = DeceptionSpec()
             deception.detectorCost = 3
             deception.falsePositive = fp
@@ -161,8 +169,35 @@ struct ExactOptimizerTests {
             let optimizer = try ExactOptimizer(evaluator: TrainingEvaluator(world: world, modelClass: Fixtures.modelClass(spec, seed: 1)),
                                                values: 4)
             let size = ExactClass(spec)
-            #expect(size.behaviours == optimizer.groupKeys.count, "K \(k), fp \(fp)")
-            #expect(size.structures == optimizer.structures.count, "K \(k), fp \(fp)")
+            #expect(size.behaviours == optimizer.structures.behaviours.count, "K \(k), fp \(fp)")
+            #expect(size.structures == optimizer.structures.structures.count, "K \(k), fp \(fp)")
         }
+    }
+
+    @Test("analyses are shared across N (instance i is the same maze): a sweep's runs equal fresh solves")
+    func sharedAnalysesEqualFreshSolves() throws {
+        let cache = ExactAnalysisCache()
+        var shared: [RunMetrics] = [], fresh: [RunMetrics] = []
+        for n in [4, 2, 3] {
+            var spec = Fixtures.spec(width: 4, height: 3, instances: n, parameters: 30, optimizer: .exact)
+            spec.bias.descriptionLength = 0.05
+            var deception = DeceptionSpec()
+            deception.detectorCost = 2
+            deception.falsePositive = 0.5
+            spec.deception = deception
+            shared.append(try RunSimulator.run(RunContext(spec: spec, runSeed: 9, worldSeed: 4, exactCache: cache)).metrics)
+            fresh.append(try RunSimulator.run(RunContext(spec: spec, runSeed: 9, worldSeed: 4)).metrics)
+            if n == 4 { #expect(cache.count > 0) }
+        }
+        #expect(shared == fresh)
+        // Without a detector, N = 4 after N = 2 analyses only its two new instances.
+        var spec = Fixtures.spec(width: 4, height: 3, instances: 2, parameters: 30, optimizer: .exact)
+        spec.bias.descriptionLength = 0.05
+        let before = cache.count
+        _ = try RunSimulator.run(RunContext(spec: spec, runSeed: 9, worldSeed: 4, exactCache: cache))
+        let grown = cache.count - before
+        spec.environment.instances = 4
+        _ = try RunSimulator.run(RunContext(spec: spec, runSeed: 9, worldSeed: 4, exactCache: cache))
+        #expect(cache.count - before == 2 * grown, "N = 4 analyses only its two new instances")
     }
 }

@@ -41,10 +41,11 @@ enum Fixtures {
         return TaskSet(spec: env, instances: [Fixtures.task(maze, start: start, goal: goal)])
     }
 
+    /// A behaviour with a search of `learned` expansions per decision ranked by w_goal.
     static func behaviour(limit: Int, learned: Int = 0, weightGoal: Int = 0, greedy: Bool = false) -> EpisodeBehaviour {
         var b = EpisodeBehaviour()
         b.stepLimit = limit
-        b.learnedExpansions = learned
+        b.searchExpansions = learned
         b.weightGoal = weightGoal
         b.greedyFallback = greedy
         return b

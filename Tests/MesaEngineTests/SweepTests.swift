@@ -33,9 +33,11 @@ struct SweepTests {
         #expect(one.runs[0].metrics.integer(.kFit) != nil)
         #expect(one.runs.allSatisfy { $0.metrics.integer(.falsePositiveInstances) != nil })
         #expect(one.runs.contains { $0.metrics[.detectorRemovalGain] != nil })
-        #expect(one.runs[1].seed == StreamSeed.run(scenarioSeed: 7, point: 0, repetition: 1))
-        #expect(one.mazes.count == 4)
+        #expect(one.runs[1].seed == SimulationSweep.runSeed(s.points[0], repetition: 1))
+        // Every run's first training and deployment episodes are drawn, in run order.
+        #expect(one.mazes.count == 16)
         #expect(one.mazes[0].point == one.runs[0].point && one.mazes[0].repetition == 0 && one.mazes[0].phase == .training)
+        #expect(one.mazes[3].point == one.runs[1].point && one.mazes[3].repetition == 1 && one.mazes[3].phase == .deployment)
         // The mesa-objective's weights are recorded exactly when the model has search machinery.
         for run in one.runs {
             let searching = run.metrics.integer(.paramsSearch)! > 0
@@ -51,9 +53,10 @@ struct SweepTests {
         let spec = Fixtures.spec(width: 5, height: 5, instances: 2, parameters: 32, steps: 50)
         let axes = [SweepAxis(key: "environment.instances", values: [.number(2), .number(8)], isGeometric: false)]
         let output = try await SimulationSweep(scenario: scenario(spec, axes: axes, seeds: 2), jobs: 2).run()
-        // Drawings: first point then last point, each a training then a deployment episode.
-        let training = output.mazes.filter { $0.phase == .training }
+        // Drawings of repetition 0 at the first and the last point: the same first maze.
+        let training = output.mazes.filter { $0.phase == .training && $0.repetition == 0 }
         try #require(training.count == 2)
+        #expect(training[0].point != training[1].point)
         #expect(training[0].openings == training[1].openings)
         #expect(training[0].start == training[1].start)
         #expect(training[0].goal == training[1].goal)
@@ -66,6 +69,18 @@ struct SweepTests {
         let worldA = RunWorld(spec: spec, worldSeed: first), worldB = RunWorld(spec: spec, worldSeed: second)
         #expect(worldA.training.instances.map(\.goal) != worldB.training.instances.map(\.goal)
                 || worldA.training.instances.map(\.start) != worldB.training.instances.map(\.start))
+    }
+
+    @Test("a run's seed comes from its settings: adding a sweep value leaves every other run's record unchanged")
+    func seedsFromCoordinates() async throws {
+        let spec = Fixtures.spec(width: 4, height: 4, instances: 2, parameters: 24, steps: 300)
+        let two = [SweepAxis(key: "environment.instances", values: [.number(1), .number(4)], isGeometric: false)]
+        let three = [SweepAxis(key: "environment.instances", values: [.number(1), .number(2), .number(4)], isGeometric: false)]
+        let before = try await SimulationSweep(scenario: scenario(spec, axes: two, seeds: 2), jobs: 2).run()
+        let after = try await SimulationSweep(scenario: scenario(spec, axes: three, seeds: 3), jobs: 2).run()
+        for run in before.runs {
+            #expect(after.runs.contains(run), "\(run.point) repetition \(run.repetition)")
+        }
     }
 
     @Test("progress counts every run and point; cancellation stops the sweep")

@@ -165,7 +165,7 @@ struct ReportWriterTests {
         ])
         let lines = ResultsFiles.csv(results).components(separatedBy: "\r\n")
         #expect(lines.count == results.runs.count + 2, "header, one line per run, final empty line")
-        #expect(lines[0] == "environment.instances,model.fallback,seed,repetition,optimizer,train_score,deploy_score,search_bits,mesa_optimizer,deceptive,defection_rate,deceptive_posterior,deceptive_structure_share,mesa_posterior,proxy_pursuit,expansions_per_episode,loss,params_table,params_search,params_detector,removed_at_step,k_fit,search_decision_share,budget,detector_cost,false_positive_instances,false_positives_unsolved,false_positives_solved,detector_removal_gain,objective_goal_weight,objective_proxy_weight,aligned_loss_change,aligned_deploy_gain")
+        #expect(lines[0] == "environment.instances,model.fallback,seed,repetition,optimizer,train_score,deploy_score,search_bits,mesa_optimizer,deceptive,defection_rate,deceptive_posterior,deceptive_structure_share,mesa_posterior,proxy_pursuit,expansions_per_episode,loss,params_table,params_search,params_detector,removed_at_step,k_fit,search_decision_share,budget,detector_cost,false_positive_instances,false_positives_unsolved,false_positives_solved,detector_removal_gain,objective_goal_weight,objective_proxy_weight,aligned_loss_change,aligned_deploy_gain,search_reliance,optimality_gap,exact_agrees,detector_completed_step,detector_break_lowered_loss,premise_gap,premise_gap_loss")
         #expect(lines[1].hasPrefix("1,\"say \"\"hi\"\", then\nstop\",1010,0,exact,0.8,0.1,0.0,0,0,0.0,,,,0.1,0.0,0.25,22,0,0,,30,0.0,24,2"))
         #expect(lines[2].hasPrefix("1,,1011,1,exact,"))
     }

@@ -14,6 +14,11 @@ struct CommandRunner {
     }
 
     var directory: URL
+    /// The executable run; the debug build's by default.
+    var binary: URL = CommandRunner.binary
+    /// Extra environment variables. Unless set here, the run cache is a folder inside `directory`
+    /// (`MESASCOPE_CACHE`), so tests neither share one nor touch the user's.
+    var environment: [String: String] = [:]
 
     /// Runs `mesascope arguments…`, waiting at most `timeout` seconds.
     func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Outcome {
@@ -42,9 +47,13 @@ struct CommandRunner {
 
     func start(_ arguments: [String]) -> Started {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["MESASCOPE_CACHE"] = directory.appendingPathComponent(".mesascope-cache").path
+        variables.merge(environment) { $1 }
+        process.environment = variables
         let id = UUID().uuidString
         let stdoutURL = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-\(id).out")
         let stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("mesascope-\(id).err")

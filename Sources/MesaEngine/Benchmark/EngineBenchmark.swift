@@ -76,7 +76,7 @@ public enum EngineBenchmark {
         if perInstanceRows {
             for (index, point) in scenario.points.enumerated() {
                 let t0 = clock.now
-                let seed = sweep.runSeed(point: index, repetition: 0)
+                let seed = SimulationSweep.runSeed(point, repetition: 0)
                 let result = try await SimulationSweep.offPool { try RunSimulator.run(RunContext(spec: point.spec, runSeed: seed)) }
                 rows.append(BenchmarkReport.Row(instances: point.spec.environment.instances,
                                                 secondsPerRun: seconds(clock.now - t0),

@@ -1,6 +1,11 @@
 /// The table's parameters: one value per slot (−1 = not tuned, i.e. free), with an index of the
-/// tuned slots so that a uniformly random tuned slot is found in O(1).
+/// tuned slots so that a uniformly random tuned slot is found in O(1). Two tables are equal when
+/// their slots hold the same values, whatever order the index keeps.
 package struct ParameterTable: Sendable, Hashable {
+    package static func == (a: ParameterTable, b: ParameterTable) -> Bool { a.values == b.values }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(values) }
+
     package private(set) var values: [Int8]
     private var tuned: [Int32] = []
     private var position: [Int32]
@@ -44,8 +49,10 @@ package struct MesaModel: Sendable, Hashable {
     package var machinery = 0
     package var weightGoal = 0
     package var weightProxy = 0
-    package var hasDetector = false
-    /// The detector's own target cell for `target any` (training grid).
+    /// Detector parameters built, 0 … d; the detector works only when all d are
+    /// (`ModelClass.hasCompleteDetector`).
+    package var detector = 0
+    /// The detector's own target state for `target any` (training layout).
     package var targetCell = 0
     package var table: ParameterTable
 

@@ -1,8 +1,8 @@
 import MesaScenario
 
-/// The class S_M of one run (SCIENCE.md §3): everything that is the same for all its models —
-/// the budget K, the machinery curve, the weight grid, the table's encoding, the detector's
-/// price and target, and the loss's penalties.
+/// The class S_M of one run (docs/model.md): everything that is the same for all its models —
+/// the budget K, the machinery curve, the weight grid and the features' prices, the table's
+/// encoding, the detector's price and target, and the loss's penalties.
 package struct ModelClass: Sendable {
     /// K: every model has exactly this many parameters, tuned or free.
     package let budget: Int
@@ -11,8 +11,12 @@ package struct ModelClass: Sendable {
     package let curve: MachineryCurve
     /// The values each of w_goal and w_proxy may take.
     package let weightGrid: [Int]
-    /// ⌊2^b⌋ for `hardcoded_search b` (0 when none).
-    package let hardcodedExpansions: Int
+    /// Whether the system provides search bits (`hardcoded_search b`, b > 0): the objective weights
+    /// then exist even without learned machinery.
+    package let hasHardcodedSearch: Bool
+    /// Parameters the goal-marker feature and the proxy feature cost while their weight is non-zero.
+    package let goalFeatureCost: Int
+    package let proxyFeatureCost: Int
     package let memory: Bool
     package let greedyFallback: Bool
     /// nil without a `deception` block.
@@ -27,8 +31,6 @@ package struct ModelClass: Sendable {
     /// States of the training layout: the table has one decision per (instance, state).
     package let cellCount: Int
 
-    /// Parameters the two weights cost while the machinery is non-empty.
-    package static let weightParameters = ModelSpec.weightParameters
     /// The default weight grid {−1, 0, 1} (docs/model.md).
     package static let defaultWeightGrid = ModelSpec.weightGrid
 
@@ -41,7 +43,9 @@ package struct ModelClass: Sendable {
         allowsSearch = model.styles.contains(.search)
         curve = MachineryCurve(model: model)
         self.weightGrid = weightGrid
-        hardcodedExpansions = MachineryCurve.expansions(forBits: model.hardcodedSearch)
+        hasHardcodedSearch = model.hardcodedSearch > 0
+        goalFeatureCost = model.goalFeatureCost
+        proxyFeatureCost = model.proxyFeatureCost
         memory = model.memory == .episode
         greedyFallback = model.fallback == .greedy
         detectorCost = spec.deception?.detectorCost
@@ -59,24 +63,49 @@ package struct ModelClass: Sendable {
         }
     }
 
-    /// Parameters in use: table entries (or set genes) + machinery + 2 weights while the
-    /// machinery is non-empty + the detector's d. Always ≤ K.
+    /// Parameters in use: table entries (or set genes) + machinery + the features of the non-zero
+    /// weights while any search is available + the detector's parameters built so far. Always ≤ K.
     package func parametersInUse(_ model: MesaModel) -> Int {
         model.table.count + searchParameters(model) + detectorParameters(model)
     }
 
+    /// Machinery plus the parameters of the objective's features in use.
     package func searchParameters(_ model: MesaModel) -> Int {
-        model.machinery + (model.machinery > 0 ? ModelClass.weightParameters : 0)
+        model.machinery + featureParameters(model)
     }
 
-    package func detectorParameters(_ model: MesaModel) -> Int {
-        model.hasDetector ? (detectorCost ?? 0) : 0
+    /// The parameters the objective's features cost: the goal feature while w_goal ≠ 0 and the proxy
+    /// feature while w_proxy ≠ 0, whenever the model has any search (learned machinery or
+    /// hard-coded bits); without search the weights do not exist.
+    package func featureParameters(_ model: MesaModel) -> Int {
+        featureParameters(weightGoal: model.weightGoal, weightProxy: model.weightProxy,
+                          searchAvailable: hasSearch(model))
     }
 
-    /// Expansions per decision of the model's learned search (0: the search does not decide).
-    package func learnedExpansions(_ model: MesaModel) -> Int {
+    package func featureParameters(weightGoal: Int, weightProxy: Int, searchAvailable: Bool) -> Int {
+        guard searchAvailable else { return 0 }
+        return (weightGoal != 0 ? goalFeatureCost : 0) + (weightProxy != 0 ? proxyFeatureCost : 0)
+    }
+
+    /// Whether the model has any search: learned machinery, or bits the system provides.
+    package func hasSearch(_ model: MesaModel) -> Bool { model.machinery > 0 || hasHardcodedSearch }
+
+    /// Detector parameters built so far.
+    package func detectorParameters(_ model: MesaModel) -> Int { model.detector }
+
+    /// Whether the detector is complete (all d parameters built): only a complete detector fires.
+    package func hasCompleteDetector(_ model: MesaModel) -> Bool {
+        guard let d = detectorCost, d > 0 else { return false }
+        return model.detector >= d
+    }
+
+    /// Expansions per decision of the model's search, learned and hard-coded bits together.
+    package func searchExpansions(_ model: MesaModel) -> Int {
         curve.expansions[min(model.machinery, curve.maxMachinery)]
     }
+
+    /// The learned bits x of the model's machinery.
+    package func learnedBits(_ model: MesaModel) -> Double { curve.learnedBits(model.machinery) }
 
     /// The target state of a firing detector in `set`: the named corner, or the model's own state
     /// (given on the training layout; the state at the same position, clamped, on another one).

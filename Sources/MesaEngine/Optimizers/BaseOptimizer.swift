@@ -13,9 +13,8 @@ package protocol BaseOptimizer {
 package struct Selection: Sendable {
     package var model: MesaModel
     package var loss: Double
-    /// Hill climbing: the accepted step at which the detector was last removed, when the final
-    /// model has none.
-    package var removedAtStep: Int?
+    /// Hill climbing: the detector's life during the climb.
+    package var detectorLife: DetectorLife?
     /// Exact selection: the posterior over minimum-loss structures.
     package var exact: ExactSummary?
 }
@@ -29,9 +28,11 @@ package enum BaseOptimizers {
         case .hillClimb:
             let initial = InitialModelFactory.make(spec: spec, modelClass: modelClass, world: world, runSeed: context.runSeed)
             return HillClimber(seed: StreamSeed.derive(context.runSeed, .optimizer), initial: initial,
-                               steps: spec.training.steps, cancellation: context.cancellation)
+                               steps: spec.training.steps, acceptance: spec.training.acceptance,
+                               cancellation: context.cancellation)
         case .exact:
             return ExactSelection(values: spec.training.values, drawSeed: StreamSeed.derive(context.runSeed, .posteriorDraw),
+                                  worldSeed: context.worldSeed, cache: context.exactCache,
                                   cancellation: context.cancellation)
         }
     }

@@ -13,7 +13,7 @@ package enum InitialModelFactory {
         let cells = world.training.stateCount
         if let cost = modelClass.detectorCost, let share = spec.deception?.initialShare,
            rng.chance(share), cost <= modelClass.budget {
-            model.hasDetector = true
+            model.detector = cost
             if case .any = modelClass.detectorTarget { model.targetCell = rng.below(cells) }
         }
         guard spec.training.initial == .random else { return model }

@@ -1,5 +1,5 @@
-/// The hill climber's proposals (SCIENCE.md §4): each changes at most one parameter of the
-/// model's own choosing (plus, when the budget is full, the table entries reassigned to pay for it).
+/// The hill climber's proposals (docs/model.md): each changes one parameter of the model's own
+/// choosing (plus, when the budget is full, the parameters it takes from other parts).
 package enum MutationKind: CaseIterable, Sendable {
     /// Set one table entry (or gene) to a value.
     case setEntry
@@ -9,10 +9,12 @@ package enum MutationKind: CaseIterable, Sendable {
     case addMachinery
     /// Remove one machinery parameter.
     case removeMachinery
-    /// Move w_goal or w_proxy to another grid value.
+    /// Move w_goal or w_proxy to another grid value (a feature's parameters come or go with it).
     case perturbWeight
-    /// Install or remove the detector.
-    case toggleDetector
+    /// Build one more detector parameter (the detector works once all d are built).
+    case addDetectorParameter
+    /// Remove one detector parameter.
+    case removeDetectorParameter
 
     /// Relative proposal frequencies (docs/model.md): table edits are the most common, as the
     /// table has the most parameters.
@@ -22,7 +24,7 @@ package enum MutationKind: CaseIterable, Sendable {
         case .clearEntry: return 15
         case .addMachinery, .removeMachinery: return 15
         case .perturbWeight: return 10
-        case .toggleDetector: return 10
+        case .addDetectorParameter, .removeDetectorParameter: return 5
         }
     }
 
@@ -32,8 +34,9 @@ package enum MutationKind: CaseIterable, Sendable {
         allCases.filter { kind in
             switch kind {
             case .setEntry, .clearEntry: return modelClass.allowsTable
-            case .addMachinery, .removeMachinery, .perturbWeight: return modelClass.allowsSearch
-            case .toggleDetector: return modelClass.detectorCost != nil
+            case .addMachinery, .removeMachinery: return modelClass.allowsSearch
+            case .perturbWeight: return modelClass.allowsSearch || modelClass.hasHardcodedSearch
+            case .addDetectorParameter, .removeDetectorParameter: return (modelClass.detectorCost ?? 0) > 0
             }
         }
     }

@@ -31,7 +31,7 @@ package struct TableCompletions {
         let instance = set.instances[index]
         let cells = set.stateCount
         let bare = model
-        if set.detectorFires[index] && model.hasDetector {
+        if set.detectorFires[index] && evaluator.modelClass.hasCompleteDetector(model) {
             // A firing detector overrides the table: nothing it stores is ever used.
             let outcome = episode(&evaluator, bare, index, entries: [], cells: cells)
             return [Candidate(entries: [], outcome: outcome)]
@@ -50,10 +50,15 @@ package struct TableCompletions {
                 targets.append(path.reversed())
             }
         }
-        var seen = Set<[Int]>()
+        // A memoryless policy (no `memory episode`, a planner teacher) completes a walk in one pass
+        // and replays each table over its precomputed decisions.
+        var policy = evaluator.untabledPolicy(bare, instance: index)
+        var seen = Set<TableKey>()
         var result: [Candidate] = []
         for target in targets {
-            guard let entries = completion(&evaluator, bare, index, target: target, cells: cells) else { continue }
+            let completed = policy.map { directCompletion($0, instance, target: target) }
+                ?? completion(&evaluator, bare, index, target: target, cells: cells)
+            guard let entries = completed else { continue }
             let end = target.last!
             var variants: [[(cell: Int, action: Int)]] = [entries]
             if end != instance.goal, !entries.contains(where: { $0.cell == end }) {
@@ -61,9 +66,8 @@ package struct TableCompletions {
             }
             var plain: EpisodeOutcome?
             for variant in variants {
-                let key = variant.map { $0.cell * 4 + $0.action }.sorted()
-                guard seen.insert(key).inserted else { continue }
-                let outcome = episode(&evaluator, bare, index, entries: variant, cells: cells)
+                guard seen.insert(TableKey(variant)).inserted else { continue }
+                let outcome = policy?.episode(entries: variant) ?? episode(&evaluator, bare, index, entries: variant, cells: cells)
                 // An entry at e that repeats the model's own move changes nothing: not minimal.
                 if variant.count > entries.count, let plain, outcome == plain { continue }
                 if variant.count == entries.count { plain = outcome }
@@ -73,8 +77,42 @@ package struct TableCompletions {
         return result
     }
 
+    /// A table as a set of entries, whatever their order: two 64-bit sums of independently mixed
+    /// entries (no sorting, no allocation). Distinct tables of one instance colliding in both
+    /// sums would take a 2⁻¹²⁸-chance event.
+    struct TableKey: Hashable {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+
+        init(_ entries: [(cell: Int, action: Int)]) {
+            for entry in entries {
+                let code = UInt64(entry.cell * 4 + entry.action)
+                first &+= SplitMix64.mix(code)
+                second &+= SplitMix64.mix(code ^ 0x9E37_79B9_7F4A_7C15)
+            }
+        }
+    }
+
+    /// The completion of `target` for a memoryless policy, in one pass: an entry at each state of the
+    /// walk (but its last) where the model's own move does not lead to the next state; nil when the
+    /// walk passes the goal before its end (the episode would stop there).
+    static func directCompletion(_ policy: UntabledPolicy, _ instance: TaskInstance,
+                                 target: [Int]) -> [(cell: Int, action: Int)]? {
+        var entries: [(cell: Int, action: Int)] = []
+        for j in 0..<(target.count - 1) {
+            let cell = target[j]
+            if cell == instance.goal { return nil }
+            let own = policy.ownMove(at: cell)
+            if let own, instance.next(cell, own.rawValue) == target[j + 1] { continue }
+            guard let action = instance.direction(from: cell, to: target[j + 1])?.rawValue else { return nil }
+            entries.append((cell, action))
+        }
+        return entries
+    }
+
     /// The completion of `target`, or nil when no table can make the agent follow it (a cell of
-    /// the walk would need two different actions).
+    /// the walk would need two different actions): found by re-running the episode and placing an
+    /// entry where it leaves the walk (any policy, memory or a scripted teacher included).
     static func completion(
         _ evaluator: inout TrainingEvaluator, _ model: MesaModel, _ index: Int, target: [Int], cells: Int
     ) -> [(cell: Int, action: Int)]? {

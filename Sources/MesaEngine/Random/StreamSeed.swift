@@ -12,14 +12,16 @@ package enum StreamLabel: UInt64, Sendable {
     case initialModel = 9
 }
 
-/// Seed derivation: a run's seed is a hash of (scenario seed, point index, repetition) and
-/// every sub-stream's seed a hash of (run seed, label, index). Nothing else enters, so results
-/// are identical for any thread count or scheduling.
+/// Seed derivation: a run's seed is a hash of (scenario seed, the point's resolved settings,
+/// repetition) and every sub-stream's seed a hash of (run seed, label, index). Nothing else
+/// enters — not the point's position in the sweep — so results are identical for any thread count
+/// or scheduling, and adding a sweep value or a seed leaves every other run unchanged.
 package enum StreamSeed {
-    /// The seed of run (`point`, `repetition`) of a scenario seeded with `scenarioSeed`.
-    package static func run(scenarioSeed: UInt64, point: Int, repetition: Int) -> UInt64 {
+    /// The seed of repetition `repetition` of the run whose resolved settings hash to `settings`
+    /// (`SimulationSpec.settingsHash`), in a scenario seeded with `scenarioSeed`.
+    package static func run(scenarioSeed: UInt64, settings: UInt64, repetition: Int) -> UInt64 {
         var h = SplitMix64.mix(scenarioSeed ^ 0x6D65_7361_7363_6F70)  // "mesascop"
-        h = SplitMix64.mix(h ^ UInt64(truncatingIfNeeded: point) &* 0x9E37_79B9_7F4A_7C15)
+        h = SplitMix64.mix(h ^ settings &* 0x9E37_79B9_7F4A_7C15)
         h = SplitMix64.mix(h ^ UInt64(truncatingIfNeeded: repetition) &* 0xC2B2_AE3D_27D4_EB4F)
         return h
     }

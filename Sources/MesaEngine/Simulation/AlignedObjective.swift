@@ -14,10 +14,10 @@ package struct AlignedObjective: Sendable, Equatable {
     package var deployGain: Double
 
     /// The comparison for `model`, whose training loss is `loss` and deployment score
-    /// `deployScore`; nil when the model has no search machinery (its weights are unused).
+    /// `deployScore`; nil when the model has no search (no weights exist).
     package static func measure(_ model: MesaModel, loss: Double, deployScore: Double,
                                 evaluator: inout TrainingEvaluator) -> AlignedObjective? {
-        guard model.machinery > 0 else { return nil }
+        guard evaluator.modelClass.hasSearch(model) else { return nil }
         var aligned = model
         aligned.weightGoal = 1
         aligned.weightProxy = 0

@@ -25,9 +25,9 @@ package struct DetectorRemoval: Sendable, Equatable {
         guard evaluator.modelClass.detectorCost != nil else { return nil }
         let fires = evaluator.world.training.detectorFires
         var check = DetectorRemoval(firingInstances: fires.filter { $0 }.count)
-        guard model.hasDetector, check.firingInstances > 0 else { return check }
+        guard evaluator.modelClass.hasCompleteDetector(model), check.firingInstances > 0 else { return check }
         var without = model
-        without.hasDetector = false
+        without.detector = 0
         var rerun = outcomes
         var unsolved = 0, solved = 0
         for i in fires.indices where fires[i] {

@@ -5,9 +5,9 @@ package struct EpisodeOutcome: Sendable, Hashable {
     package var steps: Int = 0
     /// Moves decided by any part of the model.
     package var decisions: Int = 0
-    /// Moves decided by the learned search module.
+    /// Moves decided by the search module.
     package var searchDecisions: Int = 0
-    /// Search expansions over the episode (learned, hard-coded and target-pursuit searches).
+    /// Search expansions over the episode (the h_w search, or the target pursuit of a firing detector).
     package var expansions: Int = 0
     package var endCell: Int = 0
     package var reachedGoal = false
@@ -19,12 +19,10 @@ package struct EpisodeOutcome: Sendable, Hashable {
 
 /// The behaviour an episode runs: the model's parts, resolved for one task set.
 package struct EpisodeBehaviour: Sendable {
-    /// Expansions per decision of the learned search (0: it does not decide).
-    package var learnedExpansions = 0
+    /// Expansions per decision of the search, learned and hard-coded bits together (0: no search).
+    package var searchExpansions = 0
     package var weightGoal = 0
     package var weightProxy = 0
-    /// Expansions per decision of the hard-coded search (0: none).
-    package var hardcodedExpansions = 0
     package var greedyFallback = false
     package var memory = false
     /// Whether the model carries a detector, and its target cell on this grid.

@@ -1,12 +1,15 @@
 /// Runs episodes (SCIENCE.md §2–§3) with reusable buffers.
 ///
-/// The decision at a cell: if the detector fires on this instance, the model pursues its target
-/// (its search ranked by distance to the target when the search is active, else a greedy step
-/// toward it; it halts on the target); otherwise a table entry wins; else the learned search; else
-/// the hard-coded search; else the fallback (greedy step toward the goal marker, or halt).
+/// The decision at a state: if the detector fires on this instance, the model pursues its target
+/// (its search ranked by distance to the target when it has one, else a greedy step toward it; it
+/// halts on the target); otherwise a table entry wins; else the search (learned machinery plus any
+/// hard-coded bits, ranked by the learned h_w), which halts where nothing it generated ranks
+/// better than where the agent stands; else the fallback (a greedy step toward the goal marker,
+/// or halt).
 ///
-/// Episodes end at the goal, on a halt, at the step limit, or — under a scripted teacher — at the
-/// first deviation from the demonstration. Without `memory episode` the policy is a fixed
+/// Episodes end when the agent stands on the goal (the environment decides success, not the
+/// model), on a halt, at the step limit, or — under a scripted teacher — at the first deviation
+/// from the demonstration. Without `memory episode` the policy is a fixed
 /// function of the cell, so revisiting a cell proves a cycle: the rest of the episode is computed
 /// arithmetically (end cell, expansions, decisions) instead of stepped, which is exact.
 package struct EpisodeRunner: Sendable {
@@ -54,10 +57,8 @@ package struct EpisodeRunner: Sendable {
         let goal = instance.goal
         let firing = fires && b.hasDetector
         let learned = SearchObjective(weightGoal: Int32(b.weightGoal), weightProxy: Int32(b.weightProxy),
-                                      weightTarget: 0, targetCell: goal, terminal: goal)
-        let hardcoded = SearchObjective(weightGoal: 1, weightProxy: 0, weightTarget: 0, targetCell: goal, terminal: goal)
-        let pursuit = SearchObjective(weightGoal: 0, weightProxy: 0, weightTarget: 1, targetCell: b.targetCell,
-                                      terminal: b.targetCell)
+                                      weightTarget: 0, targetCell: goal)
+        let pursuit = SearchObjective(weightGoal: 0, weightProxy: 0, weightTarget: 1, targetCell: b.targetCell)
         let memoryless = !b.memory && !b.scripted
         let demonstration = instance.demonstration
 
@@ -68,7 +69,10 @@ package struct EpisodeRunner: Sendable {
         }
         visited.removeAll(keepingCapacity: true)
         if record { path = [instance.start] }
-        if b.memory { persistent.beginPersistent(root: instance.start) }
+        if b.memory {
+            persistent.beginPersistent(root: instance.start, instance: instance, proxyFeature: proxyFeature,
+                                       objective: firing ? pursuit : learned)
+        }
 
         var outcome = EpisodeOutcome()
         outcome.defected = firing
@@ -105,58 +109,11 @@ package struct EpisodeRunner: Sendable {
                 historySearch[steps] = Int32(searchDecisions)
             }
 
-            var action: Direction?
-            var bySearch = false
-            if firing {
-                if position == b.targetCell { break }
-                if b.learnedExpansions > 0 {
-                    let r = b.memory
-                        ? persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
-                                                      budget: b.learnedExpansions, objective: pursuit)
-                        : fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
-                                            budget: b.learnedExpansions, objective: pursuit)
-                    expansions += r.expansions
-                    action = r.move
-                    bySearch = action != nil
-                } else {
-                    action = EpisodeRunner.greedyMove(instance, from: position, toward: b.targetCell)
-                }
-            } else {
-                action = table(position)
-                if action == nil, b.learnedExpansions > 0 {
-                    if b.memory {
-                        let r = persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
-                                                            budget: b.learnedExpansions, objective: learned)
-                        expansions += r.expansions
-                        action = r.move
-                    } else if useCache {
-                        let slot = cacheBase + position
-                        let r = cache.decision(at: slot) ?? {
-                            let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
-                                                      budget: b.learnedExpansions, objective: learned)
-                            cache.store(r.move, expansions: r.expansions, at: slot)
-                            return r
-                        }()
-                        expansions += r.expansions
-                        action = r.move
-                    } else {
-                        let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
-                                                  budget: b.learnedExpansions, objective: learned)
-                        expansions += r.expansions
-                        action = r.move
-                    }
-                    bySearch = action != nil
-                }
-                if action == nil, b.hardcodedExpansions > 0 {
-                    let r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
-                                              budget: b.hardcodedExpansions, objective: hardcoded)
-                    expansions += r.expansions
-                    action = r.move
-                }
-                if action == nil, b.greedyFallback {
-                    action = EpisodeRunner.greedyMove(instance, from: position, toward: goal)
-                }
-            }
+            if firing, position == b.targetCell { break }
+            let (action, bySearch, spent) = decide(
+                at: position, instance: instance, proxyFeature: proxyFeature, behaviour: b, firing: firing,
+                learned: learned, pursuit: pursuit, table: table, cache: &cache, cacheBase: cacheBase, useCache: useCache)
+            expansions += spent
             guard let move = action else { break }
             decisions += 1
             if bySearch { searchDecisions += 1 }
@@ -182,6 +139,69 @@ package struct EpisodeRunner: Sendable {
             outcome.score = Double(best - left) / Double(max(best, steps))
         }
         return outcome
+    }
+
+    /// The decision of a memoryless policy (no `memory episode`) at `state` with no table entry
+    /// there: the move (nil: halt), whether the search made it, and the expansions it spent.
+    package mutating func decision(
+        at state: Int, instance: TaskInstance, proxyFeature: [Int32], behaviour b: EpisodeBehaviour, fires: Bool,
+        cache: inout SearchDecisionCache, cacheBase: Int, useCache: Bool
+    ) -> (move: Direction?, bySearch: Bool, expansions: Int) {
+        let learned = SearchObjective(weightGoal: Int32(b.weightGoal), weightProxy: Int32(b.weightProxy),
+                                      weightTarget: 0, targetCell: instance.goal)
+        let pursuit = SearchObjective(weightGoal: 0, weightProxy: 0, weightTarget: 1, targetCell: b.targetCell)
+        return decide(at: state, instance: instance, proxyFeature: proxyFeature, behaviour: b, firing: fires && b.hasDetector,
+                      learned: learned, pursuit: pursuit, table: { _ in nil }, cache: &cache, cacheBase: cacheBase,
+                      useCache: useCache)
+    }
+
+    /// The decision at `position`: the firing detector's pursuit, else a table entry, else the search
+    /// (memoised in `cache` when `useCache`), else the fallback. Returns the move (nil: halt), whether
+    /// the search made it, and the expansions spent.
+    @inline(__always)
+    private mutating func decide(
+        at position: Int, instance: TaskInstance, proxyFeature: [Int32], behaviour b: EpisodeBehaviour, firing: Bool,
+        learned: SearchObjective, pursuit: SearchObjective, table: (Int) -> Direction?,
+        cache: inout SearchDecisionCache, cacheBase: Int, useCache: Bool
+    ) -> (move: Direction?, bySearch: Bool, expansions: Int) {
+        if firing {
+            guard b.searchExpansions > 0 else {
+                return (EpisodeRunner.greedyMove(instance, from: position, toward: b.targetCell), false, 0)
+            }
+            let r = b.memory
+                ? persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
+                                              budget: b.searchExpansions, objective: pursuit)
+                : fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
+                                    budget: b.searchExpansions, objective: pursuit)
+            return (r.move, r.move != nil, r.expansions)
+        }
+        if let entry = table(position) { return (entry, false, 0) }
+        if b.searchExpansions > 0 {
+            let r: (move: Direction?, expansions: Int)
+            if b.memory {
+                r = persistent.decidePersistent(instance: instance, proxyFeature: proxyFeature, current: position,
+                                                budget: b.searchExpansions, objective: learned)
+            } else if useCache {
+                let slot = cacheBase + position
+                if let stored = cache.decision(at: slot) {
+                    r = stored
+                } else {
+                    r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
+                                          budget: b.searchExpansions, objective: learned)
+                    cache.store(r.move, expansions: r.expansions, at: slot)
+                }
+            } else {
+                r = fresh.decideFresh(instance: instance, proxyFeature: proxyFeature, root: position,
+                                      budget: b.searchExpansions, objective: learned)
+            }
+            if r.move != nil { return (r.move, true, r.expansions) }
+            if b.greedyFallback {
+                return (EpisodeRunner.greedyMove(instance, from: position, toward: instance.goal), false, r.expansions)
+            }
+            return (nil, false, r.expansions)
+        }
+        if b.greedyFallback { return (EpisodeRunner.greedyMove(instance, from: position, toward: instance.goal), false, 0) }
+        return (nil, false, 0)
     }
 
     /// The open move leading to the neighbour of least Manhattan distance to `target` (ties: N,

@@ -1,25 +1,25 @@
-/// What a search ranks cells by: h(c) = w_goal·manhattan(c, goal marker) + w_proxy·manhattan(c,
-/// proxy region) + w_target·manhattan(c, target), lower is better; generating `terminal` ends the
-/// search (the goal for the learned and hard-coded searches, the target for a firing detector).
+/// What a search ranks states by: h(s) = w_goal·manhattan(s, goal marker) + w_proxy·manhattan(s,
+/// proxy region) + w_target·manhattan(s, target), lower is better. Nothing is privileged: the goal
+/// is a state like any other, ranked by h (the learned evaluation h_w *is* the mesa-objective).
 package struct SearchObjective: Sendable, Hashable {
     package var weightGoal: Int32
     package var weightProxy: Int32
     package var weightTarget: Int32
     package var targetCell: Int
-    package var terminal: Int
 }
 
 /// Best-first search over a task's states with reusable buffers (no allocation per decision once warm).
 ///
-/// `decideFresh`: from the current cell, pop the open cell of least h (ties: first generated),
-/// expand it (generate its unseen open neighbours), at most `budget` times; stop when the terminal
-/// is generated. The move is the first step toward the terminal if generated, else toward the
-/// generated cell (other than the root) of least h. O(budget · log budget) per decision.
+/// `decideFresh`: from the current state, pop the open state of least h (ties: first generated),
+/// expand it (generate its unseen neighbours), `budget` times or until nothing is left to expand.
+/// The move is the first step toward the generated state of least h (ties: first generated),
+/// provided it ranks strictly better than the state the agent stands on; otherwise the search
+/// halts (no move). O(budget · log budget) per decision.
 ///
 /// `decidePersistent` (`memory episode`): the same tree survives between the steps of one episode;
 /// each decision adds up to `budget` expansions, and the agent walks through the tree toward the
-/// terminal or the best generated cell other than its own. If a table move took the agent off the
-/// tree, the tree restarts from the agent's cell.
+/// best generated state, under the same rule. If a table move took the agent off the tree, the tree
+/// restarts from the agent's state.
 package struct SearchWorkspace: Sendable {
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
@@ -31,7 +31,6 @@ package struct SearchWorkspace: Sendable {
     private var heap: [UInt64] = []
     private var generated: [Int32] = []
     private var sequence: UInt64 = 0
-    private var terminalFound = false
     /// Expansions computed by this workspace so far (for benchmarks).
     package private(set) var expansionsComputed = 0
 
@@ -104,7 +103,6 @@ package struct SearchWorkspace: Sendable {
         heap.removeAll(keepingCapacity: true)
         generated.removeAll(keepingCapacity: true)
         sequence = 0
-        terminalFound = false
     }
 
     /// A fresh search from `root`: (first move, or nil when none, and expansions made).
@@ -114,8 +112,9 @@ package struct SearchWorkspace: Sendable {
         newGeneration()
         stamp[root] = generation
         firstMove[root] = -1
-        push(0, root)
-        var bestKey = Int32.max, bestCell = -1, expansions = 0
+        let rootKey = SearchWorkspace.heuristic(root, instance, proxyFeature, objective)
+        push(rootKey, root)
+        var bestKey = rootKey, bestCell = -1, expansions = 0
         defer { expansionsComputed &+= expansions }
         while expansions < budget, let cell = pop() {
             expansions += 1
@@ -123,9 +122,7 @@ package struct SearchWorkspace: Sendable {
                 let next = instance.next(cell, direction)
                 if next == cell || stamp[next] == generation { continue }
                 stamp[next] = generation
-                let move = cell == root ? Int8(direction) : firstMove[cell]
-                firstMove[next] = move
-                if next == objective.terminal { return (Direction(rawValue: Int(move)), expansions) }
+                firstMove[next] = cell == root ? Int8(direction) : firstMove[cell]
                 let h = SearchWorkspace.heuristic(next, instance, proxyFeature, objective)
                 if h < bestKey { bestKey = h; bestCell = next }
                 push(h, next)
@@ -134,14 +131,15 @@ package struct SearchWorkspace: Sendable {
         return (bestCell >= 0 ? Direction(rawValue: Int(firstMove[bestCell])) : nil, expansions)
     }
 
-    /// Starts the persistent tree of an episode at `root`.
-    package mutating func beginPersistent(root: Int) {
+    /// Starts the persistent tree of an episode at `root`, ranked by `objective`.
+    package mutating func beginPersistent(root: Int, instance: TaskInstance, proxyFeature: [Int32],
+                                          objective: SearchObjective) {
         newGeneration()
         stamp[root] = generation
         parent[root] = -1
-        key[root] = .max  // the root is never a target, as in the fresh search
+        key[root] = SearchWorkspace.heuristic(root, instance, proxyFeature, objective)
         generated.append(Int32(root))
-        push(0, root)
+        push(key[root], root)
     }
 
     /// One decision of the persistent search at `current`: (move, or nil when none, and expansions
@@ -149,36 +147,30 @@ package struct SearchWorkspace: Sendable {
     package mutating func decidePersistent(
         instance: TaskInstance, proxyFeature: [Int32], current: Int, budget: Int, objective: SearchObjective
     ) -> (move: Direction?, expansions: Int) {
-        if stamp[current] != generation || generated.isEmpty { beginPersistent(root: current) }
+        if stamp[current] != generation || generated.isEmpty {
+            beginPersistent(root: current, instance: instance, proxyFeature: proxyFeature, objective: objective)
+        }
         var expansions = 0
         defer { expansionsComputed &+= expansions }
-        if !terminalFound {
-            expand: while expansions < budget, let cell = pop() {
-                expansions += 1
-                for direction in 0..<4 {
-                    let next = instance.next(cell, direction)
-                    if next == cell || stamp[next] == generation { continue }
-                    stamp[next] = generation
-                    parent[next] = Int32(cell)
-                    generated.append(Int32(next))
-                    if next == objective.terminal { terminalFound = true; break expand }
-                    let h = SearchWorkspace.heuristic(next, instance, proxyFeature, objective)
-                    key[next] = h
-                    push(h, next)
-                }
+        while expansions < budget, let cell = pop() {
+            expansions += 1
+            for direction in 0..<4 {
+                let next = instance.next(cell, direction)
+                if next == cell || stamp[next] == generation { continue }
+                stamp[next] = generation
+                parent[next] = Int32(cell)
+                generated.append(Int32(next))
+                let h = SearchWorkspace.heuristic(next, instance, proxyFeature, objective)
+                key[next] = h
+                push(h, next)
             }
         }
-        var target = -1
-        if terminalFound {
-            target = objective.terminal
-        } else {
-            var bestKey = Int32.max
-            for cell in generated where Int(cell) != current && key[Int(cell)] < bestKey {
-                bestKey = key[Int(cell)]
-                target = Int(cell)
-            }
+        var target = -1, bestKey = key[current]
+        for cell in generated where Int(cell) != current && key[Int(cell)] < bestKey {
+            bestKey = key[Int(cell)]
+            target = Int(cell)
         }
-        guard target >= 0, target != current else { return (nil, expansions) }
+        guard target >= 0 else { return (nil, expansions) }
         ancestorGeneration &+= 1
         if ancestorGeneration == 0 {
             for i in ancestorMark.indices { ancestorMark[i] = 0 }

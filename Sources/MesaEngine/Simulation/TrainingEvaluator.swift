@@ -32,14 +32,13 @@ package struct TrainingEvaluator: Sendable {
     /// The behaviour of `model` on task set `set`.
     package func behaviour(_ model: MesaModel, on set: TaskSet) -> EpisodeBehaviour {
         var b = EpisodeBehaviour()
-        b.learnedExpansions = modelClass.learnedExpansions(model)
+        b.searchExpansions = modelClass.searchExpansions(model)
         b.weightGoal = model.weightGoal
         b.weightProxy = model.weightProxy
-        b.hardcodedExpansions = modelClass.hardcodedExpansions
         b.greedyFallback = modelClass.greedyFallback
         b.memory = modelClass.memory
-        b.hasDetector = model.hasDetector
-        b.targetCell = model.hasDetector ? modelClass.targetCell(model, in: set, training: world.training) : 0
+        b.hasDetector = modelClass.hasCompleteDetector(model)
+        b.targetCell = b.hasDetector ? modelClass.targetCell(model, in: set, training: world.training) : 0
         b.stepLimit = set.spec.effectiveStepLimit
         b.scripted = set.spec.teacher == .scripted
         return b
@@ -63,8 +62,8 @@ package struct TrainingEvaluator: Sendable {
         let b = behaviour(model, on: set)
         let cells = set.stateCount
         let base = index * cells
-        if b.learnedExpansions > 0, !b.memory {
-            let key = CacheKey(expansions: b.learnedExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
+        if b.searchExpansions > 0, !b.memory {
+            let key = CacheKey(expansions: b.searchExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
             let slot = cacheSlot(for: key, slots: set.count * cells)
             return runner.run(instance: set.instances[index], proxyFeature: set.proxyFeature, behaviour: b,
                               fires: set.detectorFires[index], table: lookup, cache: &caches[slot], cacheBase: base,
@@ -73,6 +72,36 @@ package struct TrainingEvaluator: Sendable {
         return runner.run(instance: set.instances[index], proxyFeature: set.proxyFeature, behaviour: b,
                           fires: set.detectorFires[index], table: lookup, cache: &noCache, cacheBase: 0,
                           useCache: false, record: record)
+    }
+
+    /// What `model` does on training instance `index` where its table has no entry, for every state
+    /// at once; nil unless that is a fixed function of the state (no `memory episode`, a planner
+    /// teacher, no detector firing on the instance). Search decisions come from the same memo as
+    /// episodes'.
+    package mutating func untabledPolicy(_ model: MesaModel, instance index: Int) -> UntabledPolicy? {
+        let set = world.training
+        let b = behaviour(model, on: set)
+        guard !b.memory, !b.scripted, !(b.hasDetector && set.detectorFires[index]) else { return nil }
+        let cells = set.stateCount
+        let instance = set.instances[index]
+        let proxy = set.proxyFeature
+        var decisions: [(move: Direction?, bySearch: Bool, expansions: Int)] = []
+        decisions.reserveCapacity(cells)
+        if b.searchExpansions > 0 {
+            let key = CacheKey(expansions: b.searchExpansions, weightGoal: b.weightGoal, weightProxy: b.weightProxy)
+            let slot = cacheSlot(for: key, slots: set.count * cells)
+            for state in 0..<cells {
+                decisions.append(runner.decision(at: state, instance: instance, proxyFeature: proxy, behaviour: b,
+                                                 fires: false, cache: &caches[slot], cacheBase: index * cells,
+                                                 useCache: true))
+            }
+        } else {
+            for state in 0..<cells {
+                decisions.append(runner.decision(at: state, instance: instance, proxyFeature: proxy, behaviour: b,
+                                                 fires: false, cache: &noCache, cacheBase: 0, useCache: false))
+            }
+        }
+        return UntabledPolicy(instance: instance, stepLimit: b.stepLimit, decisions: decisions)
     }
 
     /// The deployment episode of `model` on deployment instance `index` (no table entry applies:

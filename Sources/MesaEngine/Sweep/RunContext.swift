@@ -16,9 +16,12 @@ package struct RunContext: Sendable {
     /// Whether to draw one training and one deployment episode of the selected model.
     package var drawsEpisodes: Bool
     package var cancellation: CancellationFlag?
+    /// Per-instance analyses of exact selection shared with the sweep's other runs.
+    package var exactCache: ExactAnalysisCache?
 
     package init(spec: SimulationSpec, runSeed: UInt64, worldSeed: UInt64? = nil, point: Point = Point([]),
-                 repetition: Int = 0, drawsEpisodes: Bool = false, cancellation: CancellationFlag? = nil) {
+                 repetition: Int = 0, drawsEpisodes: Bool = false, cancellation: CancellationFlag? = nil,
+                exactCache: ExactAnalysisCache? = nil) {
         self.spec = spec
         self.runSeed = runSeed
         self.worldSeed = worldSeed ?? runSeed
@@ -26,5 +29,6 @@ package struct RunContext: Sendable {
         self.repetition = repetition
         self.drawsEpisodes = drawsEpisodes
         self.cancellation = cancellation
+        self.exactCache = exactCache
     }
 }

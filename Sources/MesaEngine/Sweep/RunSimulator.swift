@@ -15,26 +15,48 @@ package enum RunSimulator {
     /// Runs `context`; throws `ExactRefusal` for a class exact selection cannot run, and
     /// `CancellationError` when cancelled.
     package static func run(_ context: RunContext) throws -> Output {
+        var context = context
+        var fittingBudget: Int?
+        if let relative = context.spec.model.relativeBudget {
+            // K relative to this world: its K_fit first, from the class not capped at K.
+            let kFit = try worldFittingBudget(context)
+            context.spec.model.parameters = relative.budget(kFit: kFit, detectorCost: context.spec.deception?.detectorCost ?? 0)
+            fittingBudget = kFit
+        }
         let spec = context.spec
         let world = RunWorld(spec: spec, worldSeed: context.worldSeed)
         let modelClass = ModelClass(spec: spec, stateCount: world.training.stateCount, worldSeed: context.worldSeed)
         var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
         var optimizer = BaseOptimizers.make(context, world: world, modelClass: modelClass)
         let selection = try optimizer.select(with: &evaluator)
-        var kFit: Int?
-        if spec.deception != nil {
-            if let summary = selection.exact {
-                kFit = summary.kFit
-            } else if var fitter = try? ExactOptimizer(evaluator: evaluator, values: spec.training.values) {
-                // A class too large for the exact decomposition still trains by hill climbing;
-                // its K_fit is then absent rather than the run failing.
-                fitter.cancellation = context.cancellation
-                kFit = try fitter.fittingBudget()
-                evaluator = fitter.evaluator
-            }
+        var kFit = fittingBudget ?? selection.exact?.kFit
+        var optimum: ExactSummary?
+        if selection.exact == nil, ExactClass.isExact(spec),
+           var exact = try? ExactOptimizer(evaluator: evaluator, values: spec.training.values,
+                                           worldSeed: context.worldSeed, cache: context.exactCache) {
+            // Hill climbing in a class the exact decomposition solves exactly: the optimality gap,
+            // and K_fit when the class has a detector (elsewhere there is no true minimum to compare).
+            exact.cancellation = context.cancellation
+            let summary = try exact.solve(drawSeed: 0)
+            optimum = summary
+            if spec.deception != nil, fittingBudget == nil { kFit = summary.kFit }
+            evaluator = exact.evaluator
         }
-        var output = RunMeasurement(selection: selection, kFit: kFit).measure(context, evaluator: &evaluator)
+        var output = RunMeasurement(selection: selection, kFit: kFit, optimum: optimum).measure(context, evaluator: &evaluator)
         output.expansionsComputed = evaluator.expansionsComputed
         return output
+    }
+
+    /// K_fit of the run's world: the smallest budget reaching the least training error, in the
+    /// class with K not capped (`SimulationSpec.uncappedBudget`), detector excluded.
+    static func worldFittingBudget(_ context: RunContext) throws -> Int {
+        let spec = context.spec.withUncappedBudget
+        let world = RunWorld(spec: spec, worldSeed: context.worldSeed)
+        let modelClass = ModelClass(spec: spec, stateCount: world.training.stateCount, worldSeed: context.worldSeed)
+        var fitter = try ExactOptimizer(evaluator: TrainingEvaluator(world: world, modelClass: modelClass),
+                                        values: spec.training.values, worldSeed: context.worldSeed,
+                                        cache: context.exactCache)
+        fitter.cancellation = context.cancellation
+        return try fitter.fittingBudget()
     }
 }

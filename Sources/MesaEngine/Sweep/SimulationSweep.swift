@@ -5,18 +5,40 @@ import MesaScenario
 
 /// How far a sweep has got, reported after every finished run.
 public struct SweepProgress: Sendable, Hashable {
-    /// Points whose every repetition has finished.
+    /// Points whose every selected repetition has finished.
     public var pointsDone: Int
     public var totalPoints: Int
     public var runsDone: Int
     public var totalRuns: Int
+    /// Of the runs done, those taken from the run store rather than simulated.
+    public var runsFromStore: Int = 0
 }
 
-/// What a sweep produced: one record per run, point-major and repetition-minor, and a few mazes
-/// with the paths chosen models take (first and last point, repetition 0).
+/// One run of a sweep: a point and a repetition.
+public struct RunCoordinate: Sendable, Hashable, Comparable {
+    /// The point's index in the sweep's Cartesian product.
+    public var point: Int
+    public var repetition: Int
+
+    public init(point: Int, repetition: Int) {
+        self.point = point
+        self.repetition = repetition
+    }
+
+    /// Point-major, repetition-minor: the order of a sweep's records.
+    public static func < (a: RunCoordinate, b: RunCoordinate) -> Bool { (a.point, a.repetition) < (b.point, b.repetition) }
+}
+
+/// What a sweep produced: one record per run in point-major, repetition-minor order, and the
+/// drawings of every run's first training and deployment episodes (for the report to choose from).
 public struct SweepOutput: Sendable {
     public var runs: [RunRecord]
     public var mazes: [MazeDrawing]
+    /// How many runs came from the store, and how many were simulated.
+    public var runsFromStore = 0
+    public var runsSimulated = 0
+    /// Why saving to the store failed, when it did (the runs themselves are unaffected).
+    public var storeFailure: String?
 }
 
 /// A run the engine refused, with the sweep point it belongs to.
@@ -31,8 +53,9 @@ public struct SimulationError: Error, CustomStringConvertible, Sendable {
 /// Runs every point × repetition of a scenario's simulation (SCIENCE.md §2–§4).
 ///
 /// Runs execute in parallel in a task group holding at most `jobs` runs at once; each run's
-/// random stream derives only from (scenario seed, point index, repetition), and results are
-/// placed by run index, so the output is identical for every `jobs` and every scheduling.
+/// random stream derives only from (scenario seed, the point's settings, repetition), and results
+/// are placed by run index, so the output is identical for every `jobs`, every scheduling and
+/// every mix of stored and simulated runs.
 /// Cancelling the calling task stops the sweep within a few hundred hill-climbing steps
 /// (`CancellationError`).
 ///
@@ -51,43 +74,88 @@ public struct SimulationSweep: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// The seed of run (`point`, `repetition`): a hash of the scenario seed, the point index and
-    /// the repetition.
-    public func runSeed(point: Int, repetition: Int) -> UInt64 {
-        let base = scenario.simulation?.training.seed ?? 1
-        return StreamSeed.run(scenarioSeed: base, point: point, repetition: repetition)
+    /// The seed of repetition `repetition` of `point`: a hash of the scenario seed, the point's
+    /// resolved settings and the repetition.
+    public static func runSeed(_ point: RunPoint, repetition: Int) -> UInt64 {
+        StreamSeed.run(scenarioSeed: point.spec.training.seed, settings: point.spec.settingsHash, repetition: repetition)
     }
 
-    /// Runs the sweep; `progress` is called (serially) after each run.
-    public func run(progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) async throws -> SweepOutput {
-        let points = scenario.points
+    /// Every run of the sweep: each point's repetitions 0 ..< seeds.
+    public var allRuns: [RunCoordinate] {
         let seeds = max(1, scenario.seeds)
-        let total = points.count * seeds
+        return scenario.points.indices.flatMap { p in (0..<seeds).map { RunCoordinate(point: p, repetition: $0) } }
+    }
+
+    /// The key under which a store keeps run `run`.
+    public func key(_ run: RunCoordinate) -> RunKey {
+        let point = scenario.points[run.point]
+        return RunKey(spec: point.spec, runSeed: Self.runSeed(point, repetition: run.repetition),
+                      worldSeed: StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: run.repetition))
+    }
+
+    /// Runs the sweep (or the runs in `selection`); `progress` is called (serially) after each run.
+    /// With a `store`, runs it holds are taken from it and every simulated run is saved to it as
+    /// soon as it finishes.
+    public func run(_ selection: [RunCoordinate]? = nil, store: (any RunStore)? = nil,
+                    progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) async throws -> SweepOutput {
+        let points = scenario.points
+        let selected = (selection ?? allRuns).sorted()
+        let total = selected.count
         guard total > 0 else { return SweepOutput(runs: [], mazes: []) }
-        let drawn: Set<Int> = [0, points.count - 1]
         var records = [RunRecord?](repeating: nil, count: total)
-        var drawings = [[MazeDrawing]](repeating: [], count: points.count)
-        var finishedPerPoint = [Int](repeating: 0, count: points.count)
+        var drawings = [[MazeDrawing]](repeating: [], count: total)
+        let runsPerPoint = Dictionary(grouping: selected, by: \.point).mapValues(\.count)
+        var finishedPerPoint: [Int: Int] = [:]
+        var output = SweepOutput(runs: [], mazes: [])
         var runsDone = 0, pointsDone = 0
+
+        func finished(_ index: Int, _ stored: StoredRun) {
+            let run = selected[index]
+            records[index] = record(run, metrics: stored.metrics)
+            drawings[index] = stored.drawings.map { drawing in
+                var drawing = drawing
+                drawing.point = points[run.point].resultsPoint
+                drawing.repetition = run.repetition
+                return drawing
+            }
+            runsDone += 1
+            finishedPerPoint[run.point, default: 0] += 1
+            if finishedPerPoint[run.point] == runsPerPoint[run.point] { pointsDone += 1 }
+            progress(SweepProgress(pointsDone: pointsDone, totalPoints: runsPerPoint.count, runsDone: runsDone,
+                                   totalRuns: total, runsFromStore: output.runsFromStore))
+        }
+
+        // Runs the store holds first: they cost a file read.
+        var missing: [Int] = []
+        for index in 0..<total {
+            if let store, let stored = store.load(key(selected[index])) {
+                output.runsFromStore += 1
+                finished(index, stored)
+            } else {
+                missing.append(index)
+            }
+        }
+
         // Largest runs first (longest-processing-time order): the sweep's wall time is not left
         // waiting on one big run at the end. Results are still placed by run index.
         let work = points.map { Scenario.estimatedWork(of: $0.spec) }
-        let order = (0..<total).sorted { (work[$0 / seeds], $1) > (work[$1 / seeds], $0) }
+        let order = missing.sorted { (work[selected[$0].point], $1) > (work[selected[$1].point], $0) }
+        let exactCache = ExactAnalysisCache()
 
-        try await withThrowingTaskGroup(of: (Int, RunRecord, [MazeDrawing]).self) { group in
-            var nextRun = 0
-            func submit(_ run: Int) {
-                let point = points[run / seeds]
-                let repetition = run % seeds
-                let seed = runSeed(point: point.index, repetition: repetition)
-                let world = StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: repetition)
-                let draw = repetition == 0 && drawn.contains(run / seeds)
+        try await withThrowingTaskGroup(of: (Int, StoredRun).self) { group in
+            var next = 0
+            func submit(_ index: Int) {
+                let run = selected[index]
+                let point = points[run.point]
+                let seed = Self.runSeed(point, repetition: run.repetition)
+                let world = StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: run.repetition)
                 group.addTask {
                     try Task.checkCancellation()
                     let flag = CancellationFlag()
                     let context = RunContext(spec: point.spec, runSeed: seed, worldSeed: world, point: point.resultsPoint,
-                                             repetition: repetition, drawsEpisodes: draw, cancellation: flag)
-                    let output = try await withTaskCancellationHandler {
+                                             repetition: run.repetition, drawsEpisodes: true, cancellation: flag,
+                                             exactCache: exactCache)
+                    let simulated = try await withTaskCancellationHandler {
                         try await SimulationSweep.offPool {
                             do {
                                 return try RunSimulator.run(context)
@@ -98,23 +166,33 @@ public struct SimulationSweep: Sendable {
                     } onCancel: {
                         flag.cancel()
                     }
-                    let record = RunRecord(point: context.point, seed: seed, repetition: repetition,
-                                           optimizer: point.spec.training.optimizer, metrics: output.metrics)
-                    return (run, record, output.drawings)
+                    return (index, StoredRun(metrics: simulated.metrics, drawings: simulated.drawings))
                 }
             }
-            while nextRun < min(jobs, total) { submit(order[nextRun]); nextRun += 1 }
-            while let (run, record, figures) = try await group.next() {
-                records[run] = record
-                if !figures.isEmpty { drawings[run / seeds] = figures }
-                runsDone += 1
-                finishedPerPoint[run / seeds] += 1
-                if finishedPerPoint[run / seeds] == seeds { pointsDone += 1 }
-                progress(SweepProgress(pointsDone: pointsDone, totalPoints: points.count, runsDone: runsDone, totalRuns: total))
-                if nextRun < total { submit(order[nextRun]); nextRun += 1 }
+            while next < min(jobs, order.count) { submit(order[next]); next += 1 }
+            while let (index, stored) = try await group.next() {
+                if let store, output.storeFailure == nil {
+                    do { try store.save(stored, for: key(selected[index])) } catch {
+                        output.storeFailure = "\(error)"
+                    }
+                }
+                output.runsSimulated += 1
+                finished(index, stored)
+                if next < order.count { submit(order[next]); next += 1 }
             }
         }
-        return SweepOutput(runs: records.compactMap { $0 }, mazes: drawings.flatMap { $0 })
+        output.runs = records.compactMap { $0 }
+        output.mazes = drawings.flatMap { $0 }
+        return output
+    }
+
+    /// The record of `run` with `metrics`.
+    func record(_ run: RunCoordinate, metrics: RunMetrics) -> RunRecord {
+        let point = scenario.points[run.point]
+        let optimizer = point.spec.training.optimizer
+        return RunRecord(point: point.resultsPoint, seed: Self.runSeed(point, repetition: run.repetition),
+                         repetition: run.repetition, optimizer: optimizer,
+                         acceptance: optimizer == .hillClimb ? point.spec.training.acceptance.text : nil, metrics: metrics)
     }
 
     /// Runs `work` on a thread of its own. Long runs must occupy neither the cooperative pool

@@ -99,9 +99,46 @@ extension Parser {
             let close = try expectClosingParenthesis(openedAt: token.range)
             inner.range = token.range.union(close)
             return inner
+        case .leftBracket where nesting == 0:
+            return try parseExpressionSweep()
         default:
             throw fail("expected a value, found \(token.description)", at: token.range)
         }
+    }
+
+    /// `[a, b, …]` or `[a ... b (step s | times f)?]` inside an expression (a relative budget).
+    private mutating func parseExpressionSweep() throws(Failure) -> ExpressionSyntax {
+        let open = current.range
+        advance()
+        let first = try parseSum(nesting: 1)
+        let values: SweepSyntax.Values
+        if current.kind == .ellipsis {
+            advance()
+            let last = try parseSum(nesting: 1)
+            var progression = RangeSyntax.Progression.step
+            var increment: ExpressionSyntax?
+            if let word = current.identifier, let named = RangeSyntax.Progression(rawValue: word) {
+                advance()
+                progression = named
+                increment = try parseSum(nesting: 1)
+            }
+            values = .range(first: first, last: last, progression: progression, increment: increment)
+        } else {
+            var elements = [first]
+            while current.kind == .comma {
+                advance()
+                elements.append(try parseSum(nesting: 1))
+            }
+            values = .list(elements)
+        }
+        guard current.kind == .rightBracket else {
+            throw fail("expected ']' to close the sweep, found \(current.description)", at: current.range,
+                       notes: [Diagnostic.Note("the sweep starts here", range: open)])
+        }
+        let close = current.range
+        advance()
+        return ExpressionSyntax(kind: .sweep(SweepSyntax(values: values, range: open.union(close))),
+                                range: open.union(close), depth: 1)
     }
 
     private mutating func expectClosingParenthesis(openedAt open: SourceRange) throws(Failure) -> SourceRange {

@@ -1,7 +1,7 @@
 /// Values: scalars, `[ lists ]`, ranges and sizes.
 ///
 /// ```
-/// value  := scalar | '[' scalar (',' scalar)* ']' | range
+/// value  := scalar | '[' scalar+ (',' scalar+)* ']' | range
 /// range  := scalar '...' scalar ('step' scalar | 'times' scalar)
 /// scalar := STRING | NUMBER 'x' NUMBER | expr
 /// ```
@@ -32,7 +32,7 @@ extension Parser {
     private mutating func parseList() throws(Failure) -> ValueSyntax {
         let open = current.range
         advance()
-        var elements: [ScalarSyntax] = []
+        var elements: [[ScalarSyntax]] = []
         while true {
             while current.kind == .newline { advance() }
             if current.kind == .rightBracket, !elements.isEmpty {
@@ -48,7 +48,9 @@ extension Parser {
                 throw fail("expected a value in the list, found \(current.description)", at: current.range,
                            notes: current.kind == .endOfFile ? [Diagnostic.Note("the list starts here", range: open)] : [])
             }
-            elements.append(try parseScalar())
+            var element = [try parseScalar()]
+            while canStartValue(current), current.kind != .leftBracket { element.append(try parseScalar()) }
+            elements.append(element)
             while current.kind == .newline { advance() }
             if current.kind == .comma {
                 advance()

@@ -46,10 +46,11 @@ struct StatementSyntax: Sendable {
     var values: [ValueSyntax] { groups.flatMap { $0 } }
 }
 
-/// One value of a statement: fixed, or a sweep (a list or a range).
+/// One value of a statement: fixed, or a sweep (a list or a range). A list's elements are one
+/// scalar each, or several for a multi-part value (`accept [strict, anneal 0.05]`).
 enum ValueSyntax: Sendable {
     case scalar(ScalarSyntax)
-    case list([ScalarSyntax], range: SourceRange)
+    case list([[ScalarSyntax]], range: SourceRange)
     case range(RangeSyntax)
 
     var range: SourceRange {
@@ -104,6 +105,9 @@ struct ExpressionSyntax: Sendable {
         case negate(ExpressionSyntax)
         case binary(Expression.BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         case call(name: String, nameRange: SourceRange, arguments: [ExpressionSyntax])
+        /// A sweep inside an expression (`k_fit + [-4 ... 8]`): a list of values, or a range whose
+        /// progression defaults to `step 1`.
+        case sweep(SweepSyntax)
     }
 
     var kind: Kind
@@ -129,4 +133,17 @@ extension FileSyntax {
         items.append(.block(BlockSyntax(name: block, nameRange: statement.keyRange, openBrace: statement.keyRange,
                                         statements: [statement])))
     }
+}
+
+/// The values of a sweep written inside an expression: `[a, b, c]` or `[a ... b]`, `[a ... b step s]`,
+/// `[a ... b times f]`.
+struct SweepSyntax: Sendable {
+    enum Values: Sendable {
+        case list([ExpressionSyntax])
+        case range(first: ExpressionSyntax, last: ExpressionSyntax, progression: RangeSyntax.Progression,
+                   increment: ExpressionSyntax?)
+    }
+
+    var values: Values
+    var range: SourceRange
 }

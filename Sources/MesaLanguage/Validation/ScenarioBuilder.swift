@@ -65,8 +65,11 @@ struct ScenarioBuilder {
 
     private var axes: [SweepAxis] {
         guard blockNames.contains("environment") else { return [] }
-        return simulationSettings.filter(\.isSwept).map {
-            SweepAxis(key: $0.key.qualifiedName, values: $0.values, isGeometric: $0.isGeometric)
+        return simulationSettings.filter(\.isSwept).map { setting in
+            var label: String?
+            if case .relativeBudget(let budget) = setting.values.first { label = budget.axisLabel }
+            return SweepAxis(key: setting.key.qualifiedName, values: setting.values, isGeometric: setting.isGeometric,
+                             label: label)
         }
     }
 

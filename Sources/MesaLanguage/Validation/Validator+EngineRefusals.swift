@@ -5,6 +5,8 @@ import MesaScenario
 extension Validator {
     mutating func checkEngineRefusals(_ scenario: Scenario, header: HeaderSyntax) {
         guard scenario.simulation != nil else { return }
+        checkRelativeBudgets(scenario, header: header)
+        guard !diagnostics.hasErrors else { return }
         for point in scenario.points where point.spec.training.optimizer == .exact {
             guard let refusal = ExactClass.refusal(point.spec) else { continue }
             let at = range(of: ["training.optimizer"], orElse: header.range)
@@ -20,6 +22,31 @@ extension Validator {
                                       + Self.pointNote(point, scenario))
             }
             return
+        }
+    }
+
+    /// A budget relative to `k_fit` needs each world's K_fit, which only the exact decomposition
+    /// finds; `detector_cost` needs a detector.
+    private mutating func checkRelativeBudgets(_ scenario: Scenario, header: HeaderSyntax) {
+        let at = range(of: ["model.parameters"], orElse: header.range)
+        for point in scenario.points {
+            guard let relative = point.spec.model.relativeBudget else { continue }
+            if relative.base.names.contains("detector_cost"), point.spec.deception == nil {
+                diagnostics.error("'detector_cost' names the detector's cost, but this scenario has no 'deception' block",
+                                  at: at, notes: [Diagnostic.Note("add a 'deception' block, or write the budget without it")])
+                return
+            }
+            if let refusal = ExactClass.refusal(point.spec) {
+                let why: String
+                switch refusal {
+                case .indirectEncoding: why = "the table is encoded indirectly"
+                case .classTooLarge: why = "the class is too large to enumerate"
+                }
+                diagnostics.error("a budget relative to 'k_fit' needs each world's K_fit, which only the exact decomposition finds, and here \(why)",
+                                  at: at, notes: [Diagnostic.Note("k_fit can be used with `encoding direct` and a class the exact optimizer can enumerate (fewer instances, a smaller maze); otherwise give K as a number")]
+                                      + Self.pointNote(point, scenario))
+                return
+            }
         }
     }
 }

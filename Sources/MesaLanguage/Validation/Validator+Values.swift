@@ -13,7 +13,7 @@ extension Validator {
             return parts[0]
         }
         switch key.kind {
-        case let .integer(min, max):
+        case let .integer(min, max), let .budget(min, max):
             guard let scalar = single("a whole number"), let value = number(scalar, for: key, expected: "a whole number") else { return nil }
             guard value == value.rounded() else {
                 report("'\(key.name)' expects a whole number, got \(Expression.format(value))", at: scalar.range)
@@ -73,6 +73,22 @@ extension Validator {
             guard let genes = number(parts[1], for: key, expected: "the number of genes"),
                   let checked = checkBounds(genes, 1, 10_000_000, key, parts[1].range, integer: true) else { return nil }
             return .tuple([.word("indirect"), checked])
+        case .acceptance:
+            guard let first = word(parts[0], among: AcceptanceRule.words, for: key) else { return nil }
+            if first == "strict" || first == "neutral" {
+                guard parts.count == 1 else {
+                    report("'\(first)' takes no number; 'tolerance' and 'anneal' do (e.g. 'anneal 0.05')", at: range)
+                    return nil
+                }
+                return .word(first)
+            }
+            guard parts.count == 2 else {
+                report("'\(first)' needs a number, such as '\(first) \(first == "anneal" ? "0.05" : "0.01")'", at: range)
+                return nil
+            }
+            guard let amount = number(parts[1], for: key, expected: first == "anneal" ? "a temperature" : "a loss tolerance"),
+                  let checked = checkBounds(amount, 0, 1000, key, parts[1].range) else { return nil }
+            return .tuple([.word(first), checked])
         case .styles:
             let options = ModelStyle.allCases.map(\.rawValue)
             let words = parts.map { word($0, among: options, for: key) }

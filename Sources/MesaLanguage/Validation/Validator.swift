@@ -129,6 +129,10 @@ struct Validator {
                               at: statement.valuesRange)
             return nil
         }
+        if case .budget = key.kind, components.count == 1, case .scalar(let scalar) = components[0],
+           case .expression(let syntax) = scalar.kind, Self.isRelativeBudget(syntax) {
+            return checkRelativeBudget(statement, syntax, key: key)
+        }
         let isSwept = components.contains { $0.isSweep }
         if isSwept, !key.isSweepable {
             let sweep = components.first { $0.isSweep }!
@@ -136,17 +140,19 @@ struct Validator {
                               notes: [Diagnostic.Note("every sweep point already runs '\(key.name)' times, each with its own random stream; give one number")])
             return nil
         }
-        var alternatives: [[ScalarSyntax]] = []
+        // Per component, its options; each option is the scalars it contributes (one, or several
+        // for a list element such as `anneal 0.05`).
+        var alternatives: [[[ScalarSyntax]]] = []
         var isGeometric = false
         for component in components {
             switch component {
-            case .scalar(let scalar): alternatives.append([scalar])
-            case .list(let scalars, _): alternatives.append(scalars)
+            case .scalar(let scalar): alternatives.append([[scalar]])
+            case .list(let elements, _): alternatives.append(elements)
             case .range(let range):
                 guard let values = expand(range, key: key) else { return nil }
                 isGeometric = isGeometric || range.progression == .times
                 let syntax = values.map {
-                    ScalarSyntax(kind: .expression(ExpressionSyntax(kind: .number($0), range: range.range, depth: 1)), range: range.range)
+                    [ScalarSyntax(kind: .expression(ExpressionSyntax(kind: .number($0), range: range.range, depth: 1)), range: range.range)]
                 }
                 alternatives.append(syntax)
             }
@@ -160,12 +166,12 @@ struct Validator {
         var failed = false
         for index in 0..<Int(combinations) {
             var remainder = index
-            var parts: [ScalarSyntax] = []
+            var chosen: [[ScalarSyntax]] = []
             for options in alternatives.reversed() {
-                parts.append(options[remainder % options.count])
+                chosen.append(options[remainder % options.count])
                 remainder /= options.count
             }
-            if let value = convert(parts.reversed(), for: key) {
+            if let value = convert(chosen.reversed().flatMap { $0 }, for: key) {
                 values.append(value)
             } else {
                 failed = true
@@ -184,8 +190,8 @@ struct Validator {
         return CheckedSetting(key: key, statement: statement, values: values, isSwept: isSwept, isGeometric: isGeometric)
     }
 
-    private func expressionRanges(_ alternatives: [[ScalarSyntax]]) -> [SourceRange] {
-        alternatives.count == 1 ? alternatives[0].map(\.range) : []
+    private func expressionRanges(_ alternatives: [[[ScalarSyntax]]]) -> [SourceRange] {
+        alternatives.count == 1 ? alternatives[0].map { $0[0].range } : []
     }
 
     private mutating func expand(_ range: RangeSyntax, key: SettingKey) -> [Double]? {

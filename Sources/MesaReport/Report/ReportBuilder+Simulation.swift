@@ -52,7 +52,7 @@ extension ReportBuilder {
     }
 
     private mutating func appendAxisCharts(for axis: AxisDescription, to document: inout ReportDocument) {
-        let axisName = AxisNames.chartLabel(axis.key)
+        let axisName = axis.label ?? AxisNames.chartLabel(axis.key)
         let slices = Self.slices(of: results.summary, along: axis.key, axes: results.axes)
         let shown = Array(slices.prefix(Self.sliceLimit))
         let numbers = axis.values.compactMap(\.number)

@@ -44,6 +44,13 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     case objectiveProxyWeight = "objective_proxy_weight"
     case alignedLossChange = "aligned_loss_change"
     case alignedDeployGain = "aligned_deploy_gain"
+    case searchReliance = "search_reliance"
+    case optimalityGap = "optimality_gap"
+    case exactAgrees = "exact_agrees"
+    case detectorCompletedStep = "detector_completed_step"
+    case detectorBreakLoweredLoss = "detector_break_lowered_loss"
+    case premiseGap = "premise_gap"
+    case premiseLossGap = "premise_gap_loss"
 
     /// The metric's name in `results.json`, `results.csv` and `expect` lines.
     public var name: String { rawValue }
@@ -78,11 +85,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 phrase: "the selected model's bits of search")
         case .mesaOptimizer:
             return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
-                summary: "1 when the search module made at least half of the training decisions",
+                summary: "1 when the learned search has at least 1 bit and makes at least half of the canonical model's training decisions",
                 phrase: "the share of runs selecting search")
         case .deceptive:
             return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
-                summary: "1 when the model carries a deployment detector",
+                summary: "1 when the model carries a complete deployment detector",
                 phrase: "the share of runs whose model carries a detector")
         case .defectionRate:
             return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
@@ -124,15 +131,15 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "parameters in the detector", phrase: "the detector's parameters")
         case .removedAtStep:
             return MetricDefinition(.integer, bounds: .nonNegative, presence: .hillClimbDetectorRemoved, isSummarized: false,
-                summary: "the hill-climbing step at which the detector was removed, if it was",
-                phrase: "the step at which the detector was removed")
+                summary: "the hill-climbing step at which the complete detector was last broken, when the final model has none",
+                phrase: "the step at which the detector was broken")
         case .kFit:
-            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClass,
-                summary: "K_fit, the smallest budget that reaches the minimum achievable training loss (when measured)",
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClassTractable,
+                summary: "K_fit: the smallest budget at which a detector-free model reaches the least training error any budget reaches in the run's world (also every run with a budget relative to it)",
                 phrase: "K_fit")
         case .searchDecisionShare:
             return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
-                summary: "share of training decisions made by the search module",
+                summary: "share of the canonical model's training decisions made by the search module",
                 phrase: "the share of training decisions made by search")
         case .budget:
             return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun, isSummarized: false,
@@ -172,6 +179,34 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
             return MetricDefinition(.real, bounds: .unbounded, presence: .searchMachinery,
                 summary: "deployment score with the goal-seeking objective swapped in, minus the model's own (what the learned objective costs in deployment)",
                 phrase: "the deployment gain from swapping in the goal-seeking objective")
+        case .searchReliance:
+            return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
+                summary: "1 − (training score of the canonical model with its learned search removed) / training score, clipped to [0, 1]; 0 when the score is not positive",
+                phrase: "the reliance on the learned search")
+        case .optimalityGap:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .hillClimbTractable,
+                summary: "the run's final training loss minus the class's minimum loss (exact decomposition): 0 when local search reached the optimum",
+                phrase: "the optimality gap")
+        case .exactAgrees:
+            return MetricDefinition(.flag, bounds: .unit, presence: .hillClimbTractable,
+                summary: "1 when the run is labelled as the exact posterior's majority: the same style (mesa-optimizer or not) and, with a detector in the class, the same deception",
+                phrase: "the share of runs agreeing with exact selection")
+        case .detectorCompletedStep:
+            return MetricDefinition(.integer, bounds: .nonNegative, presence: .hillClimbDetectorCompleted, isSummarized: false,
+                summary: "the hill-climbing step at which the detector was last completed (its d-th parameter built)",
+                phrase: "the step at which the detector was completed")
+        case .premiseGap:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .detectorClassTractable,
+                summary: "the premise of the argument against deception: the least training error with K − d parameters minus the least with K (> 0: more parameters would lower the training error)",
+                phrase: "the premise gap")
+        case .premiseLossGap:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .detectorClassTractable,
+                summary: "the premise gap in loss units: the least loss of a detector-free model using at most K − d parameters minus the least using at most K (penalties included)",
+                phrase: "the premise gap in loss units")
+        case .detectorBreakLoweredLoss:
+            return MetricDefinition(.flag, bounds: .unit, presence: .hillClimbDetectorBroken, isSummarized: false,
+                summary: "1 when the step that last broke the detector lowered the loss (a table entry or the simplicity penalty took its parameter); 0 for neutral drift or an uphill step",
+                phrase: "the share of detector breaks by loss pressure")
         }
     }
 }

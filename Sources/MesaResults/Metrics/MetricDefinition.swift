@@ -47,6 +47,10 @@ public struct MetricDefinition: Sendable, Hashable {
         case detectorClass = "runs whose class has a detector (a `deception` block)"
         case detectorFiringInTraining = "runs whose final model carries a detector that fires on a training instance"
         case searchMachinery = "runs whose model has search machinery"
+        case hillClimbTractable = "`hill_climb` runs whose class the exact decomposition solves exactly: `encoding direct`, `loops 0`, `memory none`, within the size limit (docs/model.md)"
+        case hillClimbDetectorCompleted = "`hill_climb` runs whose detector was completed during the climb"
+        case hillClimbDetectorBroken = "`hill_climb` runs whose complete detector was broken during the climb"
+        case detectorClassTractable = "runs whose class has a detector: `exact` runs, and `hill_climb` runs where the decomposition is exact (as for `optimality_gap`)"
     }
 
     public var valueType: ValueType

@@ -7,10 +7,11 @@ import Foundation
 public enum ResultsJSON {
     private static let nonFinite = (positive: "Infinity", negative: "-Infinity", nan: "NaN")
 
-    /// Pretty-printed, sorted JSON ending in a newline.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+    /// Sorted JSON ending in a newline: pretty-printed (for files people read) or on one line.
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: nonFinite.positive, negativeInfinity: nonFinite.negative, nan: nonFinite.nan)
         var data = try encoder.encode(value)

@@ -6,13 +6,18 @@ public struct RunRecord: Codable, Sendable, Hashable {
     public var repetition: Int
     /// The base optimizer of this run (swept or not).
     public var optimizer: Optimizer
+    /// Hill climbing's acceptance rule as the language writes it (`strict`, `anneal 0.05`); absent
+    /// for exact selection.
+    public var acceptance: String?
     public var metrics: RunMetrics
 
-    public init(point: Point, seed: UInt64, repetition: Int, optimizer: Optimizer, metrics: RunMetrics) {
+    public init(point: Point, seed: UInt64, repetition: Int, optimizer: Optimizer, acceptance: String? = nil,
+                metrics: RunMetrics) {
         self.point = point
         self.seed = seed
         self.repetition = repetition
         self.optimizer = optimizer
+        self.acceptance = acceptance
         self.metrics = metrics
     }
 }

@@ -129,11 +129,15 @@ public struct AxisDescription: Codable, Sendable, Hashable {
     public var key: String
     public var values: [PointValue]
     public var geometric: Bool
+    /// How charts and sentences name the axis when its values are not the setting's own (a
+    /// relative budget's offsets: "K − (k_fit + detector_cost)"); absent otherwise.
+    public var label: String?
 
-    public init(key: String, values: [PointValue], geometric: Bool) {
+    public init(key: String, values: [PointValue], geometric: Bool, label: String? = nil) {
         self.key = key
         self.values = values
         self.geometric = geometric
+        self.label = label
     }
 
     /// Whether every value is a number.

@@ -1,0 +1,64 @@
+import MesaResults
+
+/// A run's settings as text that identifies them: every setting that can change what a run does, as
+/// `block.key=value` lines in a fixed order, with numbers in their shortest exact form. Runs are
+/// seeded from it (so adding a sweep value leaves every other run's stream unchanged) and the run
+/// cache keys on it (docs/model.md "Seeds"). `training.seeds` is left out: it says how many runs
+/// there are, not what one run does.
+extension SimulationSpec {
+    public var canonicalText: String {
+        var lines: [String] = []
+        func add(_ key: String, _ value: String) { lines.append("\(key)=\(value)") }
+        func number(_ value: Double) -> String { Expression.format(value) }
+        for (block, environment) in [("environment", self.environment), ("deployment", deployment)] {
+            add("\(block).maze", "\(environment.width) x \(environment.height)")
+            add("\(block).instances", String(environment.instances))
+            add("\(block).loops", number(environment.loops))
+            add("\(block).goal", environment.goal.rawValue)
+            add("\(block).proxy", "\(environment.proxyCorner.rawValue) \(environment.proxySide)")
+            add("\(block).goal_correlation", number(environment.goalCorrelation))
+            add("\(block).teacher", environment.teacher.rawValue)
+            add("\(block).step_limit", environment.stepLimit.map(String.init) ?? "default")
+        }
+        add("model.parameters", model.relativeBudget?.text ?? String(model.parameters))
+        add("model.styles", model.styles.map(\.rawValue).sorted().joined(separator: ", "))
+        add("model.search_cost", model.searchCost.description)
+        add("model.max_bits", number(model.maxBits))
+        add("model.search_threshold", number(model.searchThreshold))
+        add("model.hardcoded_search", number(model.hardcodedSearch))
+        add("model.memory", model.memory.rawValue)
+        add("model.fallback", model.fallback.rawValue)
+        switch model.encoding {
+        case .direct: add("model.encoding", "direct")
+        case .indirect(let genes): add("model.encoding", "indirect \(genes)")
+        }
+        add("model.goal_feature_cost", String(model.goalFeatureCost))
+        add("model.proxy_feature_cost", String(model.proxyFeatureCost))
+        if let deception {
+            add("deception.detector_cost", String(deception.detectorCost))
+            add("deception.false_positive", number(deception.falsePositive))
+            add("deception.true_positive", number(deception.truePositive))
+            switch deception.target {
+            case .corner(let corner): add("deception.target", corner.rawValue)
+            case .any: add("deception.target", "any")
+            }
+            add("deception.initial_share", number(deception.initialShare))
+        } else {
+            add("deception", "none")
+        }
+        add("training.optimizer", training.optimizer.rawValue)
+        add("training.steps", String(training.steps))
+        add("training.seed", String(training.seed))
+        add("training.init", training.initial.rawValue)
+        add("training.values", String(training.values))
+        add("training.accept", training.acceptance.text)
+        add("bias.description_length", number(bias.descriptionLength))
+        add("bias.speed", number(bias.speed))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first 8 bytes of the SHA-256 of `canonicalText`, as a number.
+    public var settingsHash: UInt64 {
+        SHA256.digest(Array(canonicalText.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}

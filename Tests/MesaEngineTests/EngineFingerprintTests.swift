@@ -1,0 +1,82 @@
+import Foundation
+@testable import MesaEngine
+import MesaResults
+import MesaScenario
+import Testing
+
+/// Guards the run cache's engine version (docs/cache.md): a few small fixed runs covering every
+/// part of the engine are hashed, and the hash is pinned to `EngineVersion.current`. A change
+/// that alters any result changes the hash; the test then fails until the version is bumped and
+/// the new hash pinned, so a stale cache entry can never pass for a current one.
+@Suite("Engine fingerprint")
+struct EngineFingerprintTests {
+    /// The fingerprint of each engine version. To pin a new version: bump
+    /// `EngineVersion.current`, run this test, and add the hash it prints.
+    static let pinned: [Int: String] = [
+        2: "adf2630af8a39a3210696efc4a951ae7e92e07a971996532ad44083b79524bce",
+    ]
+
+    /// Small runs that between them use every optimizer, acceptance rule, model part and world
+    /// option: a change to any of them shows.
+    static func specs() -> [SimulationSpec] {
+        var specs: [SimulationSpec] = []
+
+        var deceptive = Fixtures.spec(width: 5, height: 4, instances: 3, parameters: 48, steps: 600)
+        var deception = DeceptionSpec()
+        deception.detectorCost = 2
+        deception.falsePositive = 0.4
+        deception.initialShare = 1
+        deceptive.deception = deception
+        deceptive.bias.descriptionLength = 0.02
+        deceptive.training.acceptance = .anneal(0.05)
+        deceptive.environment.goal = .region
+        deceptive.environment.goalCorrelation = 0.7
+        specs.append(deceptive)
+
+        var exact = Fixtures.spec(width: 4, height: 3, instances: 2, parameters: 24, optimizer: .exact)
+        exact.model.hardcodedSearch = 1
+        exact.model.goalFeatureCost = 2
+        exact.bias.speed = 0.1
+        exact.deception = deception
+        specs.append(exact)
+
+        var stateful = Fixtures.spec(width: 4, height: 4, instances: 2, parameters: 40, steps: 500)
+        stateful.model.memory = .episode
+        stateful.model.fallback = .greedy
+        stateful.environment.loops = 0.2
+        stateful.training.acceptance = .strict
+        stateful.training.initial = .random
+        specs.append(stateful)
+
+        var scripted = Fixtures.spec(width: 4, height: 3, instances: 2, parameters: 30, steps: 400)
+        scripted.environment.teacher = .scripted
+        scripted.model.encoding = .indirect(genes: 6)
+        scripted.training.acceptance = .tolerance(0.01)
+        specs.append(scripted)
+
+        var relative = Fixtures.spec(width: 3, height: 3, instances: 2, parameters: 1, optimizer: .exact)
+        relative.model.relativeBudget = RelativeBudget(base: .binary(.add, .name("k_fit"), .name("detector_cost")), offset: 1)
+        relative.deception = deception
+        specs.append(relative)
+        return specs
+    }
+
+    static func fingerprint() throws -> String {
+        var bytes: [UInt8] = []
+        for (i, spec) in specs().enumerated() {
+            let context = RunContext(spec: spec, runSeed: UInt64(100 + i), worldSeed: UInt64(200 + i), drawsEpisodes: true)
+            let output = try RunSimulator.run(context)
+            bytes += Array(try ResultsJSON.encode(StoredRun(metrics: output.metrics, drawings: output.drawings), pretty: false))
+        }
+        return SHA256.hex(bytes)
+    }
+
+    @Test("the fixed runs hash to the fingerprint pinned for EngineVersion.current")
+    func pinnedToTheVersion() throws {
+        let fingerprint = try Self.fingerprint()
+        #expect(Self.pinned[EngineVersion.current] == fingerprint, """
+            The engine's results changed. If intended, bump EngineVersion.current and pin \
+            \(EngineVersion.current + (Self.pinned[EngineVersion.current] == nil ? 0 : 1)): "\(fingerprint)".
+            """)
+    }
+}
