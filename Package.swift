@@ -10,7 +10,8 @@ import PackageDescription
 //   MesaEngine    environments, models, optimizers, sweeps → runs      → MesaScenario, MesaResults
 //   MesaAnalysis  runs → summaries, statistics, findings (sentences)   → MesaResults
 //   MesaReport    results → Markdown, SVG, HTML (cmark-gfm, Mustache)  → MesaResults
-//   MesaPipeline  compile → sweep → analyse → write; render            → all of the above
+//   MesaPipeline  compile → sweep → analyse → write; render; run cache → all of the above
+//   MesaPreview   the live preview: watcher, HTTP server (FlyingFox)   → MesaPipeline
 //   mesascope     the thin command line                                 → MesaPipeline
 let package = Package(
     name: "mesascope",
@@ -22,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "MesaResults"),
@@ -47,10 +49,15 @@ let package = Package(
             dependencies: ["MesaResults", "MesaScenario", "MesaLanguage", "MesaAnalytic", "MesaEngine",
                            "MesaAnalysis", "MesaReport"]
         ),
+        .target(
+            name: "MesaPreview",
+            dependencies: ["MesaPipeline", "MesaLanguage", "MesaEngine",
+                           .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "mesascope",
             dependencies: [
-                "MesaPipeline",
+                "MesaPipeline", "MesaPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,10 +67,13 @@ let package = Package(
         .testTarget(name: "MesaAnalyticTests", dependencies: ["MesaAnalytic", "MesaScenario", "MesaResults"]),
         .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaResults"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
-        .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults"]),
+        // Helpers shared by the test targets (a headless browser), built only for tests.
+        .target(name: "MesaTestSupport", path: "Tests/MesaTestSupport"),
+        .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults", "MesaTestSupport"]),
         .testTarget(name: "MesaPipelineTests",
                     dependencies: ["MesaPipeline", "MesaLanguage", "MesaScenario", "MesaResults", "MesaAnalysis"]),
+        .testTarget(name: "MesaPreviewTests", dependencies: ["MesaPreview"]),
         // Runs the built `mesascope` binary: exit codes, diagnostics, reports on disk.
-        .testTarget(name: "mesascopeTests", dependencies: ["mesascope"]),
+        .testTarget(name: "mesascopeTests", dependencies: ["mesascope", "MesaTestSupport"]),
     ]
 )

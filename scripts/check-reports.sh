@@ -5,10 +5,12 @@
 set -euo pipefail
 binary=${1:-.build/release/mesascope}
 fresh=$(mktemp -d)
-trap 'rm -rf "$fresh"' EXIT
+cache=$(mktemp -d)
+trap 'rm -rf "$fresh" "$cache"' EXIT
 
 "$binary" check scenarios
-"$binary" run scenarios --out "$fresh" --jobs 2 >/dev/null
+# A fresh, empty run cache: every run is simulated again, so the check covers the engine too.
+"$binary" run scenarios --out "$fresh" --jobs 2 --cache "$cache" >/dev/null
 
 if diff -r --brief reports "$fresh"; then
   echo "reports: a fresh run reproduces the committed reports byte for byte"

@@ -17,6 +17,8 @@ public enum PipelineError: Error, Sendable {
     case refused(path: String, SimulationError)
     /// Writing or reading a report failed (exit 65, 74 or 78 by the case).
     case report(ReportError)
+    /// The run cache could not be written (exit 74). Runs are unaffected; only reuse is lost.
+    case cache(path: String, reason: String)
     /// The user interrupted the run (exit 130).
     case interrupted
 
@@ -30,6 +32,7 @@ public enum PipelineError: Error, Sendable {
             return "\(invalid) of \(total) scenario file\(total == 1 ? "" : "s") invalid."
         case let .refused(path, error): return "\(path): error: \(error.description)"
         case .report(let error): return error.description
+        case let .cache(path, reason): return "\(path): error: cannot write the run cache (\(reason))"
         case .interrupted: return "Interrupted: earlier reports are untouched."
         }
     }

@@ -13,7 +13,7 @@ import MesaResults
 public enum ReportFolders {
     /// Reports every file whose folder another file of `loaded` also writes; returns how many
     /// files are at fault.
-    static func reportDuplicates(_ loaded: [ScenarioLoader.Loaded], to sink: (String) -> Void) -> Int {
+    static func reportDuplicates(_ loaded: [ScenarioLoader.Loaded], to sink: (DiagnosticReport) -> Void) -> Int {
         var bySlug: [String: [ScenarioLoader.Loaded]] = [:]
         for item in loaded { bySlug[item.scenario.slug, default: []].append(item) }
         var faulty = 0
@@ -22,7 +22,7 @@ public enum ReportFolders {
             guard !others.isEmpty else { continue }
             faulty += 1
             let names = others.map { "\($0.path):\($0.header.start.line)" }.joined(separator: ", ")
-            sink(item.render([Diagnostic(
+            sink(item.report([Diagnostic(
                 severity: .error,
                 message: "\(names) has the same title, so both would write the report folder '\(item.scenario.slug)/'",
                 range: item.header,
@@ -35,7 +35,7 @@ public enum ReportFolders {
     /// `reportsDirectory` holds the report of a file of another name. Throws
     /// `PipelineError.invalidScenarios` when any does.
     static func checkOwnership(_ loaded: [ScenarioLoader.Loaded], in reportsDirectory: URL,
-                               diagnostics sink: (String) -> Void) throws {
+                               diagnostics sink: (DiagnosticReport) -> Void) throws {
         var refused = 0
         for item in loaded {
             let folder = reportsDirectory.appendingPathComponent(item.scenario.slug, isDirectory: true)
@@ -43,7 +43,7 @@ public enum ReportFolders {
                 continue
             }
             refused += 1
-            sink(item.render([Diagnostic(
+            sink(item.report([Diagnostic(
                 severity: .error,
                 message: "'\(folder.relativePath)/' holds the report of \(owner), another scenario with this title; running this one would replace it",
                 range: item.header,

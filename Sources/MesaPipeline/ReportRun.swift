@@ -15,7 +15,11 @@ public struct ReportRun: Sendable {
     /// Replace report folders written from files of another name (`--replace`).
     public var replacesOtherReports = false
     /// Where diagnostics about the scenario files go.
-    public var diagnostics: @Sendable (String) -> Void = { _ in }
+    public var diagnostics: @Sendable (DiagnosticReport) -> Void = { _ in }
+    /// Where warnings about the run itself go (a cache that cannot be written).
+    public var warnings: @Sendable (String) -> Void = { _ in }
+    /// The run cache (nil: every run is simulated and none is kept).
+    public var store: (any RunStore)?
 
     public init(reportsDirectory: URL, jobs: Int, templatesDirectory: URL?, toolVersion: String) {
         self.reportsDirectory = reportsDirectory
@@ -38,7 +42,9 @@ public struct ReportRun: Sendable {
         if !replacesOtherReports {
             try ReportFolders.checkOwnership(scenarios, in: reportsDirectory, diagnostics: diagnostics)
         }
-        let runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion)
+        var runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion, store: store)
+        let warnings = self.warnings
+        runner.storeFailure = { warnings("warning: \($0); runs are not being kept in the cache\n") }
         for item in scenarios {
             do {
                 try Task.checkCancellation()

@@ -5,10 +5,11 @@ import MesaScenario
 /// Reads and compiles scenario files, handing diagnostics (in the compiler layout) to a sink.
 public struct ScenarioLoader: Sendable {
     public var options: ScenarioCompiler.Options
-    /// Receives rendered diagnostics, errors and warnings alike (standard error, for the CLI).
-    public var diagnostics: @Sendable (String) -> Void
+    /// Receives each file's diagnostics, errors and warnings alike (rendered to standard error by
+    /// the CLI, or printed as JSON).
+    public var diagnostics: @Sendable (DiagnosticReport) -> Void
 
-    public init(options: ScenarioCompiler.Options = .init(), diagnostics: @escaping @Sendable (String) -> Void) {
+    public init(options: ScenarioCompiler.Options = .init(), diagnostics: @escaping @Sendable (DiagnosticReport) -> Void) {
         self.options = options
         self.diagnostics = diagnostics
     }
@@ -24,9 +25,9 @@ public struct ScenarioLoader: Sendable {
         /// The file's name without its folder: what its report folder records.
         public var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
 
-        /// Renders diagnostics about this file.
-        func render(_ diagnostics: [Diagnostic]) -> String {
-            DiagnosticList(diagnostics).rendered(path: path, source: source)
+        /// A report of diagnostics about this file.
+        func report(_ diagnostics: [Diagnostic]) -> DiagnosticReport {
+            DiagnosticReport(path: path, source: source, diagnostics: diagnostics)
         }
     }
 
@@ -42,11 +43,12 @@ public struct ScenarioLoader: Sendable {
         switch ScenarioCompiler.compile(source: bytes, path: path, options: options) {
         case .success(let compiled):
             if !compiled.warnings.diagnostics.isEmpty {
-                diagnostics(compiled.warnings.rendered(path: path, source: source, overrides: options.overrides))
+                diagnostics(DiagnosticReport(path: path, source: source, overrides: options.overrides,
+                                             diagnostics: compiled.warnings.diagnostics))
             }
             return Loaded(path: path, source: source, scenario: compiled.scenario, header: compiled.header)
         case .failure(let list):
-            diagnostics(list.rendered(path: path, source: source, overrides: options.overrides))
+            diagnostics(DiagnosticReport(path: path, source: source, overrides: options.overrides, diagnostics: list.diagnostics))
             return nil
         }
     }

@@ -36,7 +36,7 @@ enum ExitStatus {
         if let message = error.message { StandardError.line(message) }
         switch error {
         case .usage: return usage
-        case .notFound, .unreadable: return ioError
+        case .notFound, .unreadable, .cache: return ioError
         case .invalidScenarios, .refused: return invalidScenario
         case .interrupted: return interrupted
         case .report(let report):

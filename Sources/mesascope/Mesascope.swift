@@ -15,8 +15,8 @@ struct Mesascope: AsyncParsableCommand {
             78 invalid template, 130 interrupted.
             """,
         version: ToolVersion.current,
-        subcommands: [CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self,
-                      MetricsCommand.self]
+        subcommands: [NewCommand.self, CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self,
+                      PreviewCommand.self, MetricsCommand.self, CacheCommand.self]
     )
 }
 

@@ -10,6 +10,7 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
     private let started = Date()
     private var lastDraw = Date.distantPast
     private var lastPointsReported = -1
+    private var fromCache = 0
 
     init(label: String, interactive: Bool = StandardError.isTerminal) {
         self.label = label
@@ -18,19 +19,24 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
 
     /// Called after every run.
     func update(_ progress: ScenarioRunner.Progress) {
+        lock.withLock { fromCache = progress.runsFromCache }
         update(runsDone: progress.runsDone, runsTotal: progress.runsTotal, pointsDone: progress.pointsDone,
                pointsTotal: progress.pointsTotal)
     }
 
     func finish(runs: Int, folder: URL) {
-        finish("\(runs) runs → \(folder.relativePath)/index.html")
+        let cached = lock.withLock { fromCache }
+        let source = cached == 0 ? "" : cached == runs ? " (all from the cache)" : " (\(cached) from the cache)"
+        finish("\(runs) runs\(source) → \(folder.relativePath)/index.html")
     }
 
     func update(runsDone: Int, runsTotal: Int, pointsDone: Int, pointsTotal: Int) {
         lock.lock()
         defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(started)
-        let eta = runsDone > 0 ? elapsed / Double(runsDone) * Double(runsTotal - runsDone) : nil
+        // Runs read from the cache take no time: the rate is that of simulated runs.
+        let simulated = runsDone - fromCache
+        let eta = simulated > 0 ? elapsed / Double(simulated) * Double(runsTotal - runsDone) : nil
         if interactive {
             guard runsDone == runsTotal || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
@@ -38,11 +44,13 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
             let filled = runsTotal > 0 ? width * runsDone / runsTotal : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             let etaText = eta.map { "ETA \(Self.duration($0))" } ?? "ETA –"
-            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs, \(etaText)")
+            let cached = fromCache > 0 ? " (\(fromCache) cached)" : ""
+            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs\(cached), \(etaText)")
         } else if pointsDone != lastPointsReported {
             lastPointsReported = pointsDone
             let etaText = eta.map { ", ETA \(Self.duration($0))" } ?? ""
-            StandardError.line("\(label): point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs, \(Self.duration(elapsed)) elapsed\(etaText))")
+            let cached = fromCache > 0 ? ", \(fromCache) from the cache" : ""
+            StandardError.line("\(label): point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs\(cached), \(Self.duration(elapsed)) elapsed\(etaText))")
         }
     }
 

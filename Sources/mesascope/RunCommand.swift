@@ -25,6 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     var replace = false
 
     @OptionGroup var options: ScenarioOptions
+    @OptionGroup var cache: CacheOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -38,7 +39,9 @@ struct RunCommand: AsyncParsableCommand {
             var run = ReportRun(reportsDirectory: outURL, jobs: jobs, templatesDirectory: TemplateFolder.resolve(templates),
                                 toolVersion: ToolVersion.current)
             run.replacesOtherReports = replace
-            run.diagnostics = { StandardError.write($0) }
+            run.diagnostics = { StandardError.write($0.rendered) }
+            run.warnings = { StandardError.write($0) }
+            run.store = cache.cache
             let work = Task { try await run.run(loaded) { ProgressDisplay(label: $0) } }
             let interrupts = InterruptHandler { work.cancel() }
             defer { _ = interrupts.wasInterrupted }

@@ -28,6 +28,6 @@ struct ScenarioOptions: ParsableArguments {
         options.allowLarge = allowLarge
         options.overrides = overrides.compactMap(SettingOverride.init(argument:))
         options.quick = quick
-        return ScenarioLoader(options: options) { StandardError.write($0) }
+        return ScenarioLoader(options: options) { StandardError.write($0.rendered) }
     }
 }
