@@ -65,7 +65,10 @@ let package = Package(
         .testTarget(name: "MesaScenarioTests", dependencies: ["MesaScenario"]),
         .testTarget(name: "MesaLanguageTests", dependencies: ["MesaLanguage", "MesaScenario", "MesaResults"]),
         .testTarget(name: "MesaAnalyticTests", dependencies: ["MesaAnalytic", "MesaScenario", "MesaResults"]),
-        .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaResults"]),
+        // Statistics/Fixtures holds reference values from statsmodels and firthmodels, read from
+        // the source tree; Statistics/make_fixtures.py regenerates them.
+        .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaResults"],
+                    exclude: ["Statistics/Fixtures", "Statistics/make_fixtures.py"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
         // Helpers shared by the test targets (a headless browser), built only for tests.
         .target(name: "MesaTestSupport", path: "Tests/MesaTestSupport"),

@@ -22,7 +22,13 @@ public struct PlanSummary: Sendable {
             lines.append("  analytic: \(grid) grid point\(grid == 1 ? "" : "s") (P × f × x_max × N)")
         }
         if scenario.simulation != nil {
-            lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × \(scenario.seeds) seed\(scenario.seeds == 1 ? "" : "s") = \(scenario.runCount) run\(scenario.runCount == 1 ? "" : "s")")
+            let schedule = scenario.seedSchedule
+            if schedule.isSequential {
+                let looks = schedule.looks.map(String.init).joined(separator: ", ")
+                lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × seeds \(schedule.text) (looks at \(looks)) = at least \(scenario.minimumRunCount), at most \(scenario.runCount) runs")
+            } else {
+                lines.append("  simulation: \(scenario.pointCount) point\(scenario.pointCount == 1 ? "" : "s") × \(scenario.seeds) seed\(scenario.seeds == 1 ? "" : "s") = \(scenario.runCount) run\(scenario.runCount == 1 ? "" : "s")")
+            }
             if scenario.axes.isEmpty {
                 lines.append("  swept: nothing")
             }
@@ -31,7 +37,12 @@ public struct PlanSummary: Sendable {
                 let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
                 lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
             }
-            lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
+            if schedule.isSequential {
+                let perSeed = scenario.estimatedWork / Double(max(1, scenario.seeds))
+                lines.append("  estimated work: at least \(Self.engineering(perSeed * Double(schedule.minimum))), at most \(Self.engineering(scenario.estimatedWork)) agent moves")
+            } else {
+                lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
+            }
         }
         return lines.joined(separator: "\n")
     }

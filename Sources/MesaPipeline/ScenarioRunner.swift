@@ -34,25 +34,62 @@ public struct ScenarioRunner: Sendable {
         public var pointsTotal: Int
         /// Of the runs done, those read from the run cache.
         public var runsFromCache: Int = 0
+        /// Sequential seeds: the look running (1-based) and how many are planned.
+        public var look: Int = 1
+        public var looks: Int = 1
     }
 
     /// Runs `scenario`; throws `CancellationError` when the calling task is cancelled, and
     /// `SimulationError` when the engine refuses a run.
+    ///
+    /// With sequential seeds (`seeds 12 ... 192`) the runs come in looks: every point runs to the
+    /// look's cumulative number of seeds, the predictions are checked, and the next look runs only
+    /// while some prediction is not decided (docs/statistics.md). The verdicts are the last look's.
     public func run(_ scenario: Scenario, sourceFile: String? = nil,
                     progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> ScenarioResults {
         let analytic = scenario.analytic.map(AnalyticModel.solve)
-        let output = try await SimulationSweep(scenario: scenario, jobs: jobs).run(store: store) { update in
-            progress(Progress(runsDone: update.runsDone, runsTotal: update.totalRuns, pointsDone: update.pointsDone,
-                              pointsTotal: update.totalPoints, runsFromCache: update.runsFromStore))
+        let sweep = SimulationSweep(scenario: scenario, jobs: jobs)
+        let schedule = scenario.seedSchedule
+        var collected: [(coordinate: RunCoordinate, record: RunRecord)] = []
+        var drawings: [MazeDrawing] = []
+        var done = 0, fromCache = 0
+        var results = assemble(scenario, analytic: analytic, runs: [], mazes: [], sourceFile: sourceFile, looksRun: nil)
+        for (index, look) in schedule.looks.enumerated() {
+            let selection = scenario.points.indices.flatMap { point in
+                (done..<look).map { RunCoordinate(point: point, repetition: $0) }
+            }
+            let before = collected.count, cachedBefore = fromCache
+            let output = try await sweep.run(selection, store: store) { update in
+                progress(Progress(runsDone: before + update.runsDone, runsTotal: scenario.pointCount * look,
+                                  pointsDone: update.pointsDone, pointsTotal: update.totalPoints,
+                                  runsFromCache: cachedBefore + update.runsFromStore,
+                                  look: index + 1, looks: schedule.looks.count))
+            }
+            if let failure = output.storeFailure { storeFailure(failure) }
+            fromCache += output.runsFromStore
+            collected += zip(output.coordinates, output.runs).map { ($0, $1) }
+            collected.sort { $0.coordinate < $1.coordinate }
+            drawings += output.mazes
+            done = look
+            results = assemble(scenario, analytic: analytic, runs: collected.map(\.record), mazes: drawings,
+                               sourceFile: sourceFile, looksRun: schedule.isSequential ? index + 1 : nil)
+            let decided = results.findings.filter { $0.kind == .expectation }.allSatisfy { $0.verdict?.isDecided ?? true }
+            if decided || scenario.simulation == nil { break }
         }
-        if let failure = output.storeFailure { storeFailure(failure) }
+        return results
+    }
+
+    /// The complete results (summaries and findings included) of the runs so far.
+    func assemble(_ scenario: Scenario, analytic: (rows: [AnalyticRow], findings: AnalyticFindings)?, runs: [RunRecord], mazes: [MazeDrawing],
+                  sourceFile: String?, looksRun: Int?) -> ScenarioResults {
         let results = ScenarioResults(
             scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
             toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
             axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
-            predictions: scenario.expectations, runs: output.runs, mazes: Self.shownMazes(output.mazes, of: scenario),
-            sourceFile: sourceFile,
-            overrides: scenario.overrides.isEmpty ? nil : scenario.overrides, quick: scenario.isQuick ? true : nil)
+            predictions: scenario.expectations, runs: runs, mazes: Self.shownMazes(mazes, of: scenario),
+            sourceFile: sourceFile, overrides: scenario.overrides.isEmpty ? nil : scenario.overrides,
+            quick: scenario.isQuick ? true : nil,
+            seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun)
         return ResultsAnalysis.complete(results)
     }
 

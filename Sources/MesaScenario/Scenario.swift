@@ -19,8 +19,11 @@ public struct Scenario: Sendable {
     public var simulation: SimulationSpec?
     /// Swept simulation settings, in source order; the runs are their Cartesian product.
     public var axes: [SweepAxis]
-    /// Repetitions of every sweep point (`training.seeds`, never swept).
+    /// Repetitions of every sweep point (`training.seeds`, never swept): the most a point runs
+    /// (the cap of a sequential schedule).
     public var seeds: Int
+    /// How the seeds come: one look of `seeds`, or sequential looks (`seeds 12 ... 192`).
+    public var seedSchedule: SeedSchedule
     /// The predictions of the `expect` block, in source order, checked against the runs.
     public var expectations: [Prediction]
     /// Settings given on the command line (`--set block.key=value`), as written, in order.
@@ -35,7 +38,7 @@ public struct Scenario: Sendable {
     public init(
         title: String, slug: String, source: String, notebook: [NotebookItem],
         analytic: AnalyticSpec?, simulation: SimulationSpec?, axes: [SweepAxis], seeds: Int,
-        expectations: [Prediction] = []
+        seedSchedule: SeedSchedule? = nil, expectations: [Prediction] = []
     ) {
         self.title = title
         self.slug = slug
@@ -45,7 +48,8 @@ public struct Scenario: Sendable {
         self.analytic = analytic
         self.simulation = simulation
         self.axes = axes
-        self.seeds = seeds
+        self.seeds = seedSchedule?.cap ?? seeds
+        self.seedSchedule = seedSchedule ?? .fixed(seeds)
         self.expectations = expectations
     }
 
@@ -55,8 +59,10 @@ public struct Scenario: Sendable {
         return axes.reduce(1) { $0 * $1.values.count }
     }
 
-    /// The number of runs: points × seeds.
+    /// The number of runs at most: points × seeds (the cap of a sequential schedule).
     public var runCount: Int { pointCount * seeds }
+    /// The number of runs at least: points × the first look's seeds.
+    public var minimumRunCount: Int { pointCount * seedSchedule.minimum }
 
     /// Seeds of a quick run, at most.
     public static let quickSeeds = 2
@@ -68,7 +74,8 @@ public struct Scenario: Sendable {
     public func quick() -> Scenario {
         var quick = self
         quick.isQuick = true
-        quick.seeds = min(seeds, Self.quickSeeds)
+        quick.seeds = min(seedSchedule.minimum, Self.quickSeeds)
+        quick.seedSchedule = .fixed(quick.seeds)
         quick.simulation?.training.seeds = quick.seeds
         if let steps = simulation?.training.steps {
             quick.simulation?.training.steps = max(1, steps / Self.quickStepDivisor)

@@ -11,6 +11,7 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var lastPointsReported = -1
     private var fromCache = 0
+    private var look = (index: 1, count: 1)
 
     init(label: String, interactive: Bool = StandardError.isTerminal) {
         self.label = label
@@ -19,7 +20,11 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
 
     /// Called after every run.
     func update(_ progress: ScenarioRunner.Progress) {
-        lock.withLock { fromCache = progress.runsFromCache }
+        lock.withLock {
+            fromCache = progress.runsFromCache
+            if progress.look != look.index { lastPointsReported = -1 }
+            look = (progress.look, progress.looks)
+        }
         update(runsDone: progress.runsDone, runsTotal: progress.runsTotal, pointsDone: progress.pointsDone,
                pointsTotal: progress.pointsTotal)
     }
@@ -45,12 +50,14 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             let etaText = eta.map { "ETA \(Self.duration($0))" } ?? "ETA –"
             let cached = fromCache > 0 ? " (\(fromCache) cached)" : ""
-            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs\(cached), \(etaText)")
+            let lookText = look.count > 1 ? "look \(look.index)/\(look.count), " : ""
+            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(lookText)\(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs\(cached), \(etaText)")
         } else if pointsDone != lastPointsReported {
             lastPointsReported = pointsDone
             let etaText = eta.map { ", ETA \(Self.duration($0))" } ?? ""
             let cached = fromCache > 0 ? ", \(fromCache) from the cache" : ""
-            StandardError.line("\(label): point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs\(cached), \(Self.duration(elapsed)) elapsed\(etaText))")
+            let lookText = look.count > 1 ? "look \(look.index)/\(look.count): " : ""
+            StandardError.line("\(label): \(lookText)point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs\(cached), \(Self.duration(elapsed)) elapsed\(etaText))")
         }
     }
 

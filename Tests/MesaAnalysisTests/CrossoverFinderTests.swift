@@ -16,90 +16,86 @@ func sweepRuns(_ values: [Double], searching: [Int], of n: Int, extra: [(String,
 
 @Suite("Crossover finder")
 struct CrossoverFinderTests {
-    @Test("shares 0 at N = 8 and 1 at N = 32 on a geometric axis cross at N = 16, Wilson ends interpolated in log N")
-    func geometricInterpolation() throws {
-        let runs = sweepRuns([8, 32, 128], searching: [0, 8, 8], of: 8)
-        let axes = [instancesAxis([8, 32, 128], geometric: true)]
+    /// Symmetric data give N* at the centre exactly: reflecting log N about the centre and
+    /// swapping 0 and 1 leaves the Firth-penalised likelihood unchanged, so x* = −β₀/β₁ is the centre.
+    @Test("shares 1/8, 4/8, 7/8 at N = 4, 16, 64 cross at N* = 16 (log-symmetric), with a bootstrap interval around it")
+    func symmetricCrossing() throws {
+        let runs = sweepRuns([4, 16, 64], searching: [1, 4, 7], of: 8)
+        let axes = [instancesAxis([4, 16, 64], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossing = try #require(findings.first { $0.kind == .crossover })
-        #expect(abs(try #require(crossing.value) - 16) < 1e-9)
-        // Independent: Wilson upper bound at 0/8 rises to 1 at 8/8; lower bound 0 rises to the 8/8 one.
-        let none = try #require(WilsonInterval.estimate(successes: 0, trials: 8))
-        let all = try #require(WilsonInterval.estimate(successes: 8, trials: 8))
-        let low = exp(log(8) + (0.5 - none.hi) / (1 - none.hi) * log(4))
-        let high = exp(log(8) + 0.5 / all.lo * log(4))
-        #expect(abs(try #require(crossing.lo) - low) < 1e-9)
-        #expect(abs(try #require(crossing.hi) - high) < 1e-9)
+        #expect(abs(try #require(crossing.value) - 16) < 1e-6)
+        let lo = try #require(crossing.lo), hi = try #require(crossing.hi)
+        #expect(lo < 16 && 16 < hi && lo >= 4 && hi <= 64)
         #expect(crossing.metric == "mesa_optimizer" && crossing.axis == "environment.instances" && crossing.slice == nil)
-        #expect(crossing.sentence == "Search was selected in at least half of the runs from N ≈ 16 (95% interval 11–22) on.")
+        #expect(crossing.sentence.hasPrefix("Search was selected in at least half of the runs from N* ≈ 16 on (95% bootstrap interval "))
+        #expect(crossing.sentence.hasSuffix("; the fitted share crosses one half there, in a Firth logistic fit on log₂ N over 24 runs)."))
+        // The same runs give the same interval: the bootstrap is seeded.
+        #expect(RunFixtures.findings(runs: runs, axes: axes).first { $0.kind == .crossover } == crossing)
     }
 
-    @Test("on an arithmetic axis the interpolation is linear: 1/4 at N = 10 and 3/4 at N = 20 cross at 15")
-    func linearInterpolation() throws {
-        let crossing = try #require(CrossoverFinder.crossover(
-            xs: [10, 20], estimates: [Estimate(mean: 0.25, lo: 0.05, hi: 0.45), Estimate(mean: 0.75, lo: 0.55, hi: 0.95)],
-            logarithmic: false))
-        #expect(crossing.value == 15)
-        #expect(crossing.isRising)
-        // Upper bound 0.45 → 0.95 reaches 0.5 a tenth of the way; lower bound 0.05 → 0.55 nine tenths.
-        #expect(abs(crossing.lo - 11) < 1e-12 && abs(crossing.hi - 19) < 1e-12)
-        #expect(!crossing.loIsOpen && !crossing.hiIsOpen)
-        // The same numbers on a log axis are interpolated in log x: √(10·20).
-        let logCrossing = try #require(CrossoverFinder.crossover(
-            xs: [10, 20], estimates: [Estimate(mean: 0.25, lo: 0.05, hi: 0.45), Estimate(mean: 0.75, lo: 0.55, hi: 0.95)],
-            logarithmic: true))
-        #expect(abs(logCrossing.value - 200.0.squareRoot()) < 1e-12)
+    @Test("N* is where the fitted curve of the trend model crosses one half, on the chart's scale")
+    func matchesTheFit() throws {
+        let values: [Double] = [1, 4, 16, 64]
+        let runs = sweepRuns(values, searching: [0, 2, 5, 8], of: 8)
+        let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: true)])
+        let crossing = try #require(findings.first { $0.kind == .crossover })
+        let observations = runs.map { TrendObservation(x: log2($0.point["environment.instances"]!.number!), y: $0.metrics[.mesaOptimizer]!) }
+        let fit = try #require(TrendModel.fit(observations, binary: true))
+        let x = -fit.coefficients[0] / fit.coefficients[1]
+        #expect(abs(try #require(crossing.value) - exp2(x)) < 1e-9)
+        // On an arithmetic axis, x is N itself.
+        let linear = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: false)])
+        let linearFit = try #require(TrendModel.fit(runs.map {
+            TrendObservation(x: $0.point["environment.instances"]!.number!, y: $0.metrics[.mesaOptimizer]!)
+        }, binary: true))
+        let linearCrossing = try #require(linear.first { $0.kind == .crossover })
+        #expect(abs(try #require(linearCrossing.value) + linearFit.coefficients[0] / linearFit.coefficients[1]) < 1e-9)
     }
 
-    @Test("no crossing, no finding")
+    @Test("no crossing of one half by the means, no finding")
     func noCrossover() {
         let runs = sweepRuns([1, 2, 4, 8], searching: [0, 0, 1, 1], of: 4)
         let axes = [instancesAxis([1, 2, 4, 8], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         #expect(!findings.contains { $0.kind == .crossover })
         #expect(!findings.contains { $0.kind == .bimodality })
-        #expect(CrossoverFinder.crossover(xs: [1, 2], estimates: [Estimate(mean: 0.6, lo: 0.2, hi: 0.9),
-                                                                  Estimate(mean: 0.9, lo: 0.6, hi: 1)], logarithmic: false) == nil)
     }
 
-    @Test("a falling share is reported as falling below one half")
+    @Test("a falling share is reported as falling below one half, at the symmetric centre")
     func falling() throws {
-        let runs = sweepRuns([1, 2, 4], searching: [8, 8, 0], of: 8)
+        let runs = sweepRuns([1, 2, 4], searching: [7, 4, 1], of: 8)
         let axes = [instancesAxis([1, 2, 4], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossing = try #require(findings.first { $0.kind == .crossover })
-        #expect(abs(try #require(crossing.value) - 2 * 2.0.squareRoot()) < 1e-9)
-        #expect(crossing.sentence.hasPrefix("Search was selected in fewer than half of the runs from N ≈ 2.8 (95% interval "))
+        #expect(abs(try #require(crossing.value) - 2) < 1e-6)
+        #expect(crossing.sentence.hasPrefix("Search was selected in fewer than half of the runs from N* ≈ 2 on (95% bootstrap interval "))
     }
 
-    @Test("an interval that reaches the end of the sweep is called open-ended")
+    @Test("with two runs a point the interval reaches both ends of the sweep and says so")
     func openEnded() throws {
-        // Two runs a point: 0/2 has a Wilson upper bound 0.66 ≥ 0.5, 2/2 a lower bound 0.34 < 0.5.
         let runs = sweepRuns([4, 8, 16], searching: [0, 1, 2], of: 2)
         let axes = [instancesAxis([4, 8, 16], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossing = try #require(findings.first { $0.kind == .crossover })
-        #expect(crossing.value == 8)
+        #expect(abs(try #require(crossing.value) - 8) < 1e-6)
         #expect(crossing.lo == 4 && crossing.hi == 16)
-        #expect(crossing.sentence == "Search was selected in at least half of the runs from N ≈ 8 (95% interval from 4 or below to 16 or above: the whole swept range) on.")
+        #expect(crossing.sentence.contains("(95% bootstrap interval from 4 or below to 16 or above: the whole swept range;"))
     }
 
     @Test("a two-axis sweep gets one crossover per slice, named by the other axis")
     func slices() throws {
-        let small = sweepRuns([8, 32, 128], searching: [0, 8, 8], of: 8, extra: [("model.parameters", .number(256))])
-        let large = sweepRuns([8, 32, 128], searching: [0, 0, 8], of: 8, extra: [("model.parameters", .number(1024))])
+        let small = sweepRuns([8, 32, 128], searching: [1, 4, 7], of: 8, extra: [("model.parameters", .number(256))])
+        let large = sweepRuns([8, 32, 128], searching: [0, 1, 4], of: 8, extra: [("model.parameters", .number(1024))])
         let runs = small + large
         let axes = [instancesAxis([8, 32, 128], geometric: true),
                     AxisDescription(key: "model.parameters", values: [.number(256), .number(1024)], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossings = findings.filter { $0.kind == .crossover && $0.axis == "environment.instances" }
         #expect(crossings.count == 2)
-        #expect(crossings[0].sentence.hasPrefix("At K = 256, search was selected in at least half of the runs from N ≈ 16 "))
-        #expect(abs(try #require(crossings[1].value) - 64) < 1e-9)
+        #expect(crossings[0].sentence.hasPrefix("At K = 256, search was selected in at least half of the runs from N* ≈ 32 "))
+        #expect(try #require(crossings[1].value) > 32)
         #expect(crossings[1].slice == RunFixtures.point([("model.parameters", .number(1024))]))
-        // N = 16 is as far from 8 as from 32 in log N; the tie goes to the smaller N.
-        let modes = findings.filter { $0.kind == .bimodality }
-        #expect(modes.first?.sentence == "At N = 8 with K = 256, the swept point nearest the crossover, the runs did not split into two modes: in 8 of 8 search made under 20% of the training decisions and in 0 of 8 over 80%.")
         // Along K only two values are swept: no crossover is stated from two.
         #expect(!findings.contains { $0.kind == .crossover && $0.axis == "model.parameters" })
     }

@@ -58,9 +58,15 @@ enum RunFixtures {
     static func findings(runs: [RunRecord], axes: [AxisDescription], analytic: AnalyticFindings? = nil,
                          expectations: [Prediction] = [],
                          rules: [any FindingRule] = FindingRules.standard) -> [Finding] {
-        let results = ScenarioResults(scenario: "t", slug: "t", sourceSHA256: "", toolVersion: "", source: "", notebook: [],
-                                      axes: axes, analytic: [], analyticFindings: analytic, predictions: expectations,
-                                      runs: runs, mazes: [])
-        return FindingRules.findings(results, summary: Summarizer.summarize(runs), rules: rules)
+        FindingRules.findings(results(runs: runs, axes: axes, analytic: analytic, expectations: expectations),
+                              summary: Summarizer.summarize(runs), rules: rules)
+    }
+
+    /// Results holding `runs`, before their summary and findings are computed.
+    static func results(runs: [RunRecord], axes: [AxisDescription], analytic: AnalyticFindings? = nil,
+                        expectations: [Prediction] = []) -> ScenarioResults {
+        ScenarioResults(scenario: "t", slug: "t", sourceSHA256: "", toolVersion: "", source: "", notebook: [],
+                        axes: axes, analytic: [], analyticFindings: analytic, predictions: expectations,
+                        runs: runs, mazes: [])
     }
 }

@@ -42,7 +42,7 @@ import Testing
 
     @Test("an expect block may come before the settings it names; without a simulation it names no axis")
     func order() throws {
-        let early = try #require(compiled(scenarioFile("expect { loss falls along parameters }\n" + Self.settings)))
+        let early = try #require(compiled(scenarioFile("expect { loss falls along parameters by at_least 0.05 }\n" + Self.settings)))
         #expect(early.expectations.count == 1)
         let analyticOnly = diagnostics(of: scenarioFile("analytic { power 10 }\nexpect { loss falls along parameters }\n"))
         #expect(analyticOnly.contains { $0.severity == .error && $0.message == "'parameters' is not a swept setting of this scenario" })
@@ -72,5 +72,52 @@ import Testing
                "a crossover is compared along a different axis than the one it lies on")
         expect("loss at_most 1, instances 4", column: 19, "a comma in an expectation separates the axes after 'at'")
         expect("loss at_most 1 near instances 4", column: 18, "expected 'at' after the claim")
+    }
+
+    @Test("`by at_least V` sets a trend's or a crossover's margin; unbounded metrics must set one; a level takes none")
+    func margins() throws {
+        let scenario = try #require(compiled(scenarioFile(Self.settings + """
+            expect {
+              loss falls along parameters by at_least 0.05
+              mesa_optimizer rises along instances by at_least 0.3 at goal region
+              crossover instances rises along parameters by at_least 1
+            }
+            """)))
+        #expect(scenario.expectations.map(\.margin) == [0.05, 0.3, 1])
+        #expect(scenario.expectations[1].filters == [.init(axis: "environment.goal", value: "region")])
+        let unbounded = diagnostics(of: scenarioFile(Self.settings + "expect { loss falls along parameters }\n"))
+        #expect(unbounded.contains { $0.severity == .error && $0.message == "'loss' has no bounds, so a trend on it needs its margin: add 'by at_least …'" })
+        let level = diagnostics(of: scenarioFile(Self.settings + "expect { mesa_optimizer at_most 0.2 by at_least 0.1 }\n"))
+        #expect(level.contains { $0.message == "a level has no margin: 'by' belongs to 'rises' and 'falls'" })
+        let negative = diagnostics(of: scenarioFile(Self.settings + "expect { mesa_optimizer rises along instances by at_least -1 }\n"))
+        #expect(negative.contains { $0.message.hasPrefix("the margin must be positive") })
+    }
+
+    @Test("a bound at the very end of a share's range can never hold: an error that suggests what n runs can show")
+    func unsatisfiableBound() {
+        let text = scenarioFile(Self.settings + "training { seeds 20 }\nexpect { mesa_optimizer at_most 0 at instances 1 }\n")
+        let errors = diagnostics(of: text).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "'at_most 0' can never hold: the interval of mesa_optimizer never lies wholly below 0")
+        // 0 of 20 at 95%: upper end 1.96²/(20 + 1.96²) = 0.161, rounded up to 0.17.
+        #expect(errors.first?.notes.first?.message == "write the largest share that still counts as none, e.g. 'at_most 0.17': with 20 runs at a point that is the tightest bound the runs can show")
+        let all = diagnostics(of: scenarioFile(Self.settings + "expect { mesa_optimizer at_least 1 }\n"))
+        #expect(all.contains { $0.message == "'at_least 1' can never hold: the interval of mesa_optimizer never lies wholly above 1" })
+    }
+
+    @Test("`seeds a ... b`: sequential looks doubling from a to b; other ranges need step or times")
+    func seedSchedule() throws {
+        let scenario = try #require(compiled(scenarioFile(Self.settings + "training { seeds 12 ... 192 }\n")))
+        #expect(scenario.seedSchedule.looks == [12, 24, 48, 96, 192])
+        #expect(scenario.seeds == 192 && scenario.minimumRunCount == scenario.pointCount * 12)
+        expectError(scenarioFile("environment { instances 1 }\ntraining { seeds 12 ... 200 }"), line: 3, column: 25,
+                    "the looks double from 12, so the cap must be 12 times a power of two; 200 is not",
+                    notes: ["e.g. '12 ... 192' (looks at 12, 24, 48, 96, 192)"])
+        expectError(scenarioFile("environment { instances 1 }\ntraining { seeds 4 ... 16 times 2 }"), line: 3, column: 18,
+                    "'seeds' takes a number, or 'a ... b' for sequential seeds; not a 'times' range",
+                    notes: ["'seeds 12 ... 192' runs every point to 12 seeds, then 24, 48, 96 and 192, stopping at the first look where every prediction is decided"])
+        // At 99% (5 looks), 0 of 192 gives an upper end of 0.034: the suggestion says 0.04.
+        let sequential = diagnostics(of: scenarioFile(Self.settings + "training { seeds 12 ... 192 }\nexpect { mesa_optimizer at_most 0 }\n"))
+        #expect(sequential.contains { $0.notes.first?.message.contains("'at_most 0.04': with 192 runs") == true })
     }
 }

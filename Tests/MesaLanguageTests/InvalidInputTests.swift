@@ -102,7 +102,8 @@ import Testing
         expectError(scenarioFile("environment { instances 1 ... 10 times 1 }"), line: 2, column: 40,
                     "a range factor must be greater than 1, got 1")
         expectError(scenarioFile("environment { instances 1 ... 10 }"), line: 2, column: 34,
-                    "expected 'step' or 'times' after the range's last value, found '}'")
+                    "expected 'step' or 'times' after the range's last value, found '}'",
+                    notes: ["write 'a ... b step s' (a, a+s, a+2s, …) or 'a ... b times f' (a, a·f, a·f², …); 'a ... b' alone is for 'seeds' (sequential looks)"])
     }
 
     @Test func costUsingAnotherName() {

@@ -67,10 +67,44 @@ import Testing
         }
         let rising = try rendered(searchAt: 4)
         #expect(rising.verdict == .holds)
-        #expect(rising.sentence.contains("0 (95% interval 0–0.49) at N = 1 against 1 (95% interval 0.51–1) at N = 4"))
+        #expect(rising.sentence.contains("Holds: the fitted share changes by +0.8 across N = 1 to 4 (95% interval +0."))
         let falling = try rendered(searchAt: 1)
-        #expect(falling.verdict == .fails)
+        #expect(falling.verdict == .doesNotHold)
         let page = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(page.contains(falling.sentence.replacingOccurrences(of: "_", with: "\\_")))
+    }
+
+    @Test("seeds until decided: the looks stop at the first where every prediction is decided; any jobs, the same results")
+    func sequentialSeeds() async throws {
+        let source = """
+            scenario "Seq"
+            environment { maze 4 x 4; instances [1, 16] }
+            deployment { instances 4 }
+            model { parameters 64; search_cost 8 * x; max_bits 3 }
+            training { optimizer exact; seeds 4 ... 64 }
+            bias { description_length 0.02 }
+            expect { mesa_optimizer at_most 0.3 at instances 1 }
+            """
+        guard case .success(let compiled) = ScenarioCompiler.compile(source: source, path: "seq.mesa") else {
+            Issue.record("the scenario compiles")
+            return
+        }
+        let one = try await ScenarioRunner(jobs: 1, toolVersion: "test").run(compiled.scenario)
+        let two = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(compiled.scenario)
+        #expect(try ResultsJSON.encode(one) == ResultsJSON.encode(two))
+        // 99% intervals (5 looks): 0 of 4 → upper 0.62, of 8 → 0.45, of 16 → 0.29 < 0.3: decided at look 3.
+        #expect(one.seedSchedule?.looks == [4, 8, 16, 32, 64])
+        #expect(one.looksRun == 3)
+        #expect(one.runs.count == 2 * 16)
+        #expect(one.runs.map(\.repetition) == (0..<2).flatMap { _ in Array(0..<16) })
+        let verdict = try #require(one.findings.first { $0.kind == .expectation })
+        #expect(verdict.verdict == .holds)
+        #expect(verdict.sentence.hasSuffix("N = 1: 0 of 16 runs (99% interval 0 to 0.29)."))
+        // The runs of a look are those of a fixed 16 seeds: a look adds repetitions, never redraws them.
+        var fixed = compiled.scenario
+        fixed.seedSchedule = .fixed(16)
+        fixed.seeds = 16
+        let plain = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(fixed)
+        #expect(plain.runs == one.runs)
     }
 }

@@ -81,16 +81,19 @@ struct ReportBuilderTests {
             Finding(kind: .expectation, metric: "mesa_optimizer", axis: "", value: nil,
                     sentence: "Predicted: A. Checked: it does.", verdict: .holds),
             Finding(kind: .expectation, metric: "proxy_pursuit", axis: "", value: nil,
-                    sentence: "Predicted: B. Checked: it is not.", verdict: .fails),
+                    sentence: "Predicted: B. Checked: it is not.", verdict: .doesNotHold),
             Finding(kind: .expectation, metric: "deceptive", axis: "", value: nil,
-                    sentence: "Predicted: C. Checked: the runs cannot tell.", verdict: .unclear),
+                    sentence: "Predicted: C. Checked: the runs cannot tell.", verdict: .notShown),
         ] + others
         let markdown = ReportBuilder(results: results).findingsMarkdown()
+        let note = ReportBuilder(results: results).seedsNote
+        #expect(note == "Each verdict rests on a test over all \(results.runs.count) runs (\(Dictionary(grouping: results.runs, by: \.point).values.map(\.count).max()!) per point), with 95% intervals (docs/statistics.md).\n")
         #expect(markdown.hasPrefix("""
             ## Findings
 
             ### Predictions checked
 
+            \(note)
             - **Holds.** Predicted: A. Checked: it does.
             - **Does not hold.** Predicted: B. Checked: it is not.
             - **Not shown.** Predicted: C. Checked: the runs cannot tell.

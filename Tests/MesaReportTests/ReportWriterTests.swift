@@ -229,7 +229,7 @@ struct ReportWriterTests {
         #expect(IndexEntry.headlines(findings) == ["K1", "C1", "C2"])
         #expect(IndexEntry.headlines(Array(findings.prefix(2))) == ["S1", "T1"])
         // The scenario's own checked predictions, counted by verdict, come before everything else.
-        var predictions = [Verdict.holds, .fails, .unclear, .holds].map { verdict in
+        var predictions = [Verdict.holds, .doesNotHold, .notShown, .holds].map { verdict in
             Finding(kind: .expectation, metric: "m", axis: "", value: nil, sentence: verdict.rawValue, verdict: verdict)
         }
         #expect(IndexEntry.headlines(findings + predictions)

@@ -65,4 +65,15 @@ struct AuthoringTests {
         #expect(clean.status == 0)
         #expect(clean.stdout == "[\n\n]\n" || clean.stdout == "[]\n", "\(clean.stdout)")
     }
+
+    @Test("`plan` shows sequential seeds' looks, and the least and the most work")
+    func planSequential() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("s.mesa", "scenario \"Looks\"\nenvironment { instances [1, 4, 16] }\ntraining { seeds 12 ... 192 }\n")
+        let plan = try CommandRunner(directory: folder.url).run(["plan", "s.mesa"])
+        #expect(plan.status == 0)
+        #expect(plan.stdout.contains("simulation: 3 points × seeds 12 ... 192 (looks at 12, 24, 48, 96, 192) = at least 36, at most 576 runs"))
+        #expect(plan.stdout.contains("estimated work: at least "))
+    }
 }

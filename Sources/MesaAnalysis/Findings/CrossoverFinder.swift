@@ -1,19 +1,19 @@
 import Foundation
 import MesaResults
 
-/// Where a share first crosses one half along a swept axis, with a 95% interval.
+/// N*, where a share crosses one half along a swept axis (docs/statistics.md): from a Firth
+/// logistic fit of the share on the axis (on the chart's scale, log₂ for a geometric axis) over
+/// every run of the series, with a seeded stratified bootstrap 95% interval (`CrossoverBootstrap`,
+/// 400 resamples). An end of the interval is open when more than 2.5% of the resamples put N*
+/// beyond the swept range (or find no crossing); it is then clipped to the range and marked.
 ///
-/// The crossover is found on the means: the first pair of neighbouring points with the mean
-/// below 0.5 then at or above it (rising), or at or above then below (falling), interpolated
-/// linearly between them — in log x when the axis is geometric, so shares 0 at N = 8 and 1 at
-/// N = 32 give N = 16. The interval comes from the Wilson bounds: for a rising share, its low
-/// end is where the upper bound first reaches 0.5 and its high end where the lower bound first
-/// does, interpolated the same way (falling: the mirror image). An end that the bounds never
-/// reach inside the sweep is clipped to the swept range and marked open. O(points).
+/// Stated only where the means cross one half once along at least three swept values
+/// (`ShareCrossings`): a share that goes up and down across one half gets a sentence saying so
+/// instead, and the fit is not asked to summarise it.
 public enum CrossoverFinder {
     /// A crossover of one series.
     public struct Crossover: Sendable, Hashable {
-        /// The interpolated axis value where the mean crosses the level.
+        /// N*, where the fitted share crosses one half.
         public var value: Double
         /// The 95% interval's low end, within the swept range.
         public var lo: Double
@@ -25,66 +25,50 @@ public enum CrossoverFinder {
         public var hiIsOpen: Bool
         /// True for a share going up along the axis, false for one going down.
         public var isRising: Bool
+        /// Runs the fit used.
+        public var runs: Int
     }
 
-    /// The first crossing of `level` by the means of `estimates` at axis values `xs`
-    /// (increasing), or `nil` when the means never cross it.
-    public static func crossover(xs: [Double], estimates: [Estimate], logarithmic: Bool, level: Double = 0.5)
-        -> Crossover?
-    {
-        guard xs.count == estimates.count, xs.count >= 2 else { return nil }
-        let means = estimates.map(\.mean), lows = estimates.map(\.lo), highs = estimates.map(\.hi)
-        guard let first = firstCrossing(xs, means, level: level, rising: nil, logarithmic: logarithmic) else { return nil }
-        let rising = first.rising
-        // Rising: the upper bound reaches the level first, the lower bound last.
-        let early = rising ? highs : lows
-        let late = rising ? lows : highs
-        let earlyAlreadyThere = rising ? early[0] >= level : early[0] < level
-        var lo = xs[0], loIsOpen = true
-        if !earlyAlreadyThere, let found = firstCrossing(xs, early, level: level, rising: rising, logarithmic: logarithmic) {
-            lo = found.x
-            loIsOpen = false
+    /// N* of `metric` along `axis` over `runs` (one series: the other axes fixed), or nil when the
+    /// fit fails or puts N* outside the swept range. `seedText` seeds the bootstrap.
+    static func crossover(runs: [RunRecord], metric: Metric, axis: AxisDescription, seedText: String) -> Crossover? {
+        let data = TrendData(axis: axis, axes: [])
+        let observations = runs.compactMap { run -> TrendObservation? in
+            guard let value = run.point[axis.key], let x = data.x(value), let y = run.metrics[metric] else { return nil }
+            return TrendObservation(x: x, y: y)
         }
-        var hi = xs[xs.count - 1], hiIsOpen = true
-        if let found = firstCrossing(xs, late, level: level, rising: rising, logarithmic: logarithmic) {
-            hi = found.x
-            hiIsOpen = false
-        }
-        return Crossover(value: first.x, lo: Swift.min(lo, first.x), hi: Swift.max(hi, first.x),
-                         loIsOpen: loIsOpen, hiIsOpen: hiIsOpen, isRising: rising)
+        let seed = SHA256.digest(Array(seedText.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard let fit = TrendModel.fit(observations, binary: true),
+              let estimate = CrossoverBootstrap.crossover(observations, covariates: [], level: 0.95, seed: seed),
+              case .inside(let x) = estimate.location else { return nil }
+        let range = fit.design.xRange
+        let interval = estimate.bootstrap.interval
+        let loIsOpen = !interval.lower.isFinite || interval.lower <= range.lowerBound
+        let hiIsOpen = !interval.upper.isFinite || interval.upper >= range.upperBound
+        let lo = loIsOpen ? range.lowerBound : interval.lower
+        let hi = hiIsOpen ? range.upperBound : interval.upper
+        return Crossover(value: data.value(ofX: x), lo: data.value(ofX: min(lo, x)), hi: data.value(ofX: max(hi, x)),
+                         loIsOpen: loIsOpen, hiIsOpen: hiIsOpen, isRising: fit.slopeCoefficient > 0,
+                         runs: observations.count)
     }
 
-    /// The first segment where `ys` crosses `level` (in the given direction, or either when
-    /// `rising` is nil), interpolated in x or log x.
-    static func firstCrossing(_ xs: [Double], _ ys: [Double], level: Double, rising: Bool?, logarithmic: Bool)
-        -> (x: Double, rising: Bool)?
-    {
-        for i in 0..<(xs.count - 1) {
-            let (a, b) = (ys[i], ys[i + 1])
-            let up = a < level && b >= level
-            let down = a >= level && b < level
-            guard (up && rising != false) || (down && rising != true) else { continue }
-            let t = (level - a) / (b - a)
-            // At the ends of the segment, the swept value itself (no rounding through log/exp).
-            let x = t == 0 ? xs[i] : t == 1 ? xs[i + 1] : logarithmic
-                ? exp(log(xs[i]) + t * (log(xs[i + 1]) - log(xs[i])))
-                : xs[i] + t * (xs[i + 1] - xs[i])
-            return (x, up)
-        }
-        return nil
-    }
-
-    /// Crossover findings for `metric` along every series that crosses one half.
-    ///
-    /// Only a share that crosses one half once, along at least three swept values, gets a
-    /// crossover; one that crosses back gets a sentence naming where it is at or above one half
-    /// (`nonMonotoneFindings`), and fewer values get nothing.
-    package static func findings(_ series: [SweepSeries], metric: Metric) -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
+    /// Crossover findings for `metric` along every series that crosses one half once, along at
+    /// least three swept values (`ShareCrossings`).
+    package static func findings(_ series: [SweepSeries], metric: Metric, context: FindingContext)
+        -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
         series.compactMap { line in
-            guard let estimates = line.estimates(metric), case .single = ShareCrossings(estimates.map(\.mean)),
-                  let crossing = crossover(xs: line.values, estimates: estimates, logarithmic: line.isLogarithmic)
-            else { return nil }
-            let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing), slice: line.slice)
+            guard let estimates = line.estimates(metric), case .single = ShareCrossings(estimates.map(\.mean)) else {
+                return nil
+            }
+            let members = context.runs.filter { run in
+                line.slice.coordinates.allSatisfy { run.point[$0.key] == $0.value } && run.point[line.axis.key] != nil
+            }
+            let seedText = "\(context.results.slug)\n\(metric.name)\n\(line.axis.key)\n\(AxisNames.describe(line.slice))"
+            guard let crossing = crossover(runs: members, metric: metric, axis: line.axis, seedText: seedText) else {
+                return nil
+            }
+            let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing,
+                                                       scale: TrendData(axis: line.axis, axes: []).scale), slice: line.slice)
             let finding = Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: crossing.value,
                                   lo: crossing.lo, hi: crossing.hi,
                                   slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
@@ -99,7 +83,7 @@ public enum CrossoverFinder {
 
         package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
             var findings: [Finding] = []
-            for (finding, line, crossing) in CrossoverFinder.findings(series, metric: .mesaOptimizer) {
+            for (finding, line, crossing) in CrossoverFinder.findings(series, metric: .mesaOptimizer, context: context) {
                 findings.append(finding)
                 if let split = BimodalityFinder.finding(near: crossing, in: line, runs: context.runs) {
                     findings.append(split)
@@ -114,7 +98,7 @@ public enum CrossoverFinder {
         package init() {}
 
         package func findings(along series: [SweepSeries], in context: FindingContext) -> [Finding] {
-            CrossoverFinder.findings(series, metric: .deceptive).map(\.finding)
+            CrossoverFinder.findings(series, metric: .deceptive, context: context).map(\.finding)
                 + CrossoverFinder.nonMonotoneFindings(series, metric: .deceptive)
         }
     }
@@ -145,8 +129,9 @@ public enum CrossoverFinder {
         }
     }
 
-    /// "Search was selected in at least half of the runs from N ≈ 23 (95% interval 16–32) on."
-    static func sentence(metric: Metric, name: String, _ crossing: Crossover) -> String {
+    /// "Search was selected in at least half of the runs from N* ≈ 23 on (95% bootstrap interval
+    /// 16–32; a Firth logistic fit on log₂ N over 48 runs)."
+    static func sentence(metric: Metric, name: String, _ crossing: Crossover, scale: String) -> String {
         let amount = crossing.isRising ? "at least half" : "fewer than half"
         let subject: String
         switch metric {
@@ -154,17 +139,17 @@ public enum CrossoverFinder {
         case .deceptive: subject = "A deceptive model (one carrying a detector) was selected in \(amount) of the runs"
         default: subject = "\(metric.name) was 1 in \(amount) of the runs"
         }
-        return "\(subject) from \(name) ≈ \(format(crossing.value)) (\(interval(crossing, name: name))) on."
+        return "\(subject) from \(name)* ≈ \(format(crossing.value)) on (\(interval(crossing, name: name)); the fitted share crosses one half there, in a Firth logistic fit on \(scale) over \(crossing.runs) runs)."
     }
 
     /// The interval in words, saying when an end is open.
     static func interval(_ crossing: Crossover, name: String) -> String {
         let lo = format(crossing.lo), hi = format(crossing.hi)
         switch (crossing.loIsOpen, crossing.hiIsOpen) {
-        case (false, false): return "95% interval \(lo)–\(hi)"
-        case (true, false): return "95% interval from \(lo) or below to \(hi); \(lo) is the smallest \(name) swept"
-        case (false, true): return "95% interval from \(lo) to \(hi) or above; \(hi) is the largest \(name) swept"
-        case (true, true): return "95% interval from \(lo) or below to \(hi) or above: the whole swept range"
+        case (false, false): return "95% bootstrap interval \(lo)–\(hi)"
+        case (true, false): return "95% bootstrap interval from \(lo) or below to \(hi); \(lo) is the smallest \(name) swept"
+        case (false, true): return "95% bootstrap interval from \(lo) to \(hi) or above; \(hi) is the largest \(name) swept"
+        case (true, true): return "95% bootstrap interval from \(lo) or below to \(hi) or above: the whole swept range"
         }
     }
 

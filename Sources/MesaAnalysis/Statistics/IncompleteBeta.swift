@@ -1,3 +1,4 @@
+import MesaResults
 import Foundation
 
 /// The regularized incomplete beta function I_x(a, b).

@@ -1,3 +1,4 @@
+import MesaResults
 import Foundation
 
 /// Student's t distribution with ν degrees of freedom: CDF and quantile.

@@ -33,6 +33,8 @@ public struct RunCoordinate: Sendable, Hashable, Comparable {
 /// drawings of every run's first training and deployment episodes (for the report to choose from).
 public struct SweepOutput: Sendable {
     public var runs: [RunRecord]
+    /// The point and repetition of each record, in the same order.
+    public var coordinates: [RunCoordinate] = []
     public var mazes: [MazeDrawing]
     /// How many runs came from the store, and how many were simulated.
     public var runsFromStore = 0
@@ -182,6 +184,7 @@ public struct SimulationSweep: Sendable {
             }
         }
         output.runs = records.compactMap { $0 }
+        output.coordinates = selected
         output.mazes = drawings.flatMap { $0 }
         return output
     }

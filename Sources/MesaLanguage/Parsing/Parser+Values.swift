@@ -2,7 +2,7 @@
 ///
 /// ```
 /// value  := scalar | '[' scalar+ (',' scalar+)* ']' | range
-/// range  := scalar '...' scalar ('step' scalar | 'times' scalar)
+/// range  := scalar '...' scalar ('step' scalar | 'times' scalar)?   (without: `seeds` only)
 /// scalar := STRING | NUMBER 'x' NUMBER | expr
 /// ```
 extension Parser {
@@ -15,10 +15,12 @@ extension Parser {
             throw fail("expected the range's last value after '...', found \(current.description)", at: current.range)
         }
         let last = try parseScalar()
-        guard let word = current.identifier, let progression = RangeSyntax.Progression(rawValue: word) else {
-            throw fail("expected 'step' or 'times' after the range's last value, found \(current.description)",
-                       at: current.range,
-                       notes: [Diagnostic.Note("write 'a ... b step s' (a, a+s, a+2s, …) or 'a ... b times f' (a, a·f, a·f², …)")])
+        guard let word = current.identifier, let progression = RangeSyntax.Progression(rawValue: word),
+              progression != .looks else {
+            // `a ... b` alone: the validator accepts it for `seeds` only.
+            return .range(RangeSyntax(first: first, last: last, progression: .looks, increment: nil,
+                                      range: first.range.union(last.range),
+                                      following: (current.description, current.range)))
         }
         advance()
         guard canStartValue(current) else {

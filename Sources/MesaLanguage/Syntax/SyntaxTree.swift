@@ -67,15 +67,23 @@ enum ValueSyntax: Sendable {
     }
 }
 
-/// `first ... last step s` or `first ... last times f`.
+/// `first ... last step s`, `first ... last times f`, or `first ... last` alone (only `seeds`
+/// takes that: sequential looks, docs/statistics.md).
 struct RangeSyntax: Sendable {
-    enum Progression: String, Sendable { case step, times }
+    enum Progression: String, Sendable {
+        case step, times
+        /// No `step` or `times`: the looks of sequential seeds.
+        case looks
+    }
 
     var first: ScalarSyntax
     var last: ScalarSyntax
     var progression: Progression
-    var increment: ScalarSyntax
+    /// The step or factor; nil for `.looks`.
+    var increment: ScalarSyntax?
     var range: SourceRange
+    /// For `.looks`: what followed the last value, where `step` or `times` would have gone.
+    var following: (description: String, range: SourceRange)?
 }
 
 /// A single value: a string, a size `W x H`, or an expression (which covers plain numbers and

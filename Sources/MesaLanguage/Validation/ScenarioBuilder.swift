@@ -8,10 +8,11 @@ struct ScenarioBuilder {
     let header: HeaderSyntax
     let settings: [Validator.CheckedSetting]
     let expectations: [Prediction]
+    let seedSchedule: SeedSchedule?
 
     var scenario: Scenario {
         Scenario(title: header.title, slug: Slug.make(from: header.title), source: source.file.text, notebook: notebook,
-                 analytic: analytic, simulation: simulation, axes: axes, seeds: seeds,
+                 analytic: analytic, simulation: simulation, axes: axes, seeds: seeds, seedSchedule: seedSchedule,
                  expectations: simulation == nil ? [] : expectations)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MesaResults
 import MesaScenario
 
@@ -92,9 +93,52 @@ extension Validator {
                 return nil
             }
         }
+        // `by at_least V`: the equivalence margin of a trend or a crossover.
+        var margin: Double?
+        var next = words.next()
+        if let by = next, by.word == "by" {
+            if case .level = claim {
+                report("a level has no margin: 'by' belongs to 'rises' and 'falls'", at: by.range,
+                       notes: [Diagnostic.Note("the bound itself says how much counts, e.g. 'at_most 0.05'")])
+                return nil
+            }
+            guard let value = marginValue(&words) else { return nil }
+            margin = value
+            next = words.next()
+        }
+        return finish(claim: claim, margin: margin, next: next, words: &words, groups: groups, statement: statement)
+    }
+
+    /// `at_least V` after `by`: a positive number.
+    private mutating func marginValue(_ words: inout ExpectationWords) -> Double? {
+        let word = words.next()
+        if let word, word.word != "at_least", source.text(of: word.range).hasPrefix("at_least") {
+            // `at_least -1` reads as one expression, at_least − 1.
+            report("the margin must be positive, not \(source.text(of: word.range).dropFirst("at_least".count).trimmingCharacters(in: .whitespaces))",
+                   at: word.range, notes: [Diagnostic.Note("it is the smallest change that counts as an effect")])
+            return nil
+        }
+        guard keyword("at_least", word, after: "'by'", end: words.lastRange) else { return nil }
+        guard let value = words.next() else {
+            report("expected a number after 'at_least'", at: words.lastRange)
+            return nil
+        }
+        guard let number = number(value, named: "the margin", expected: "a positive number") else { return nil }
+        guard number > 0 else {
+            report("the margin must be positive, not \(Expression.format(number))", at: value.range,
+                   notes: [Diagnostic.Note("it is the smallest change that counts as an effect")])
+            return nil
+        }
+        return number
+    }
+
+    /// The filters after the claim, and the checks that need the whole statement.
+    private mutating func finish(claim: Prediction.Claim, margin: Double?, next: ScalarSyntax?,
+                                 words: inout ExpectationWords, groups: [[ScalarSyntax]],
+                                 statement: StatementSyntax) -> Prediction? {
         // Filters: `at AXIS VALUE…` ends the first group; each further group is `AXIS VALUE…`.
         var filterGroups: [ExpectationWords] = []
-        if let next = words.next() {
+        if let next {
             guard keyword("at", next, after: "the claim", end: next.range) else { return nil }
             filterGroups.append(words)
         }
@@ -111,8 +155,48 @@ extension Validator {
             guard let filter = filter(&group) else { return nil }
             filters.append(filter)
         }
+        if case let .trend(metric, _, _) = claim, margin == nil, metric.definition.defaultMargin == nil {
+            report("'\(metric.name)' has no bounds, so a trend on it needs its margin: add 'by at_least …'",
+                   at: statement.valuesRange,
+                   notes: [Diagnostic.Note("the margin is the smallest change across the swept range that counts as an effect; with it, a flat curve can be shown not to hold (docs/statistics.md)")])
+            return nil
+        }
+        if case let .level(metric, bound, value) = claim, let unsatisfiable = unsatisfiableBound(metric, bound, value) {
+            report(unsatisfiable.message, at: statement.valuesRange, notes: [Diagnostic.Note(unsatisfiable.note)])
+            return nil
+        }
         return Prediction(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
-                           + source.text(of: statement.valuesRange))
+                           + source.text(of: statement.valuesRange), margin: margin)
+    }
+
+    /// Seeds per point at the last look, and the number of looks (for the verdicts' level).
+    var seedsPerPoint: (cap: Int, looks: Int) {
+        if let seedSchedule { return (seedSchedule.cap, seedSchedule.looks.count) }
+        let written = settings.first { $0.key.qualifiedName == Self.seedsKey }?.values.first?.number
+        return (written.map { Int($0) } ?? TrainingSpec().seeds, 1)
+    }
+
+    /// A level at the very end of the metric's range can never hold: a 95% interval never lies
+    /// wholly beyond it (0 of n runs still gives an upper end above 0).
+    private func unsatisfiableBound(_ metric: Metric, _ bound: Prediction.Bound, _ value: Double)
+        -> (message: String, note: String)? {
+        let range = metric.definition.bounds.range
+        let edge = bound == .atMost ? range.lowerBound : range.upperBound
+        let beyond = bound == .atMost ? value <= edge : value >= edge
+        guard edge.isFinite, beyond else { return nil }
+        let word = bound == .atMost ? "at_most" : "at_least"
+        let message = "'\(word) \(Expression.format(value))' can never hold: the interval of \(metric.name) never lies wholly \(bound == .atMost ? "below" : "above") \(Expression.format(edge))"
+        guard metric.definition.valueType == .flag || metric.definition.bounds == .unit else {
+            return (message, "write the \(bound == .atMost ? "largest" : "smallest") value that still counts, e.g. '\(word) \(Expression.format(bound == .atMost ? edge + 0.05 : edge - 0.05))'")
+        }
+        // The smallest share n runs can show from 0 of n: z²/(n + z²) at the verdicts' level.
+        let runs = seedsPerPoint.cap
+        let level = 1 - 0.05 / Double(seedsPerPoint.looks)
+        let z = StandardNormal.quantile(0.5 + level / 2)
+        let smallest = ((z * z / (Double(runs) + z * z)) * 100).rounded(.up) / 100
+        let suggested = bound == .atMost ? smallest : 1 - smallest
+        let what = bound == .atMost ? "the largest share that still counts as none" : "the smallest share that still counts as all"
+        return (message, "write \(what), e.g. '\(word) \(Expression.format(suggested))': with \(runs) runs at a point that is the tightest bound the runs can show")
     }
 
     /// `AXIS VALUE…`: the axis and its value's text, which must be one of the axis's values.

@@ -1,3 +1,4 @@
+import MesaResults
 import MesaScenario
 
 /// Checks a parsed file against `SettingCatalog` and builds the typed `Scenario`.
@@ -33,6 +34,9 @@ struct Validator {
     /// Keys (`block.key`) whose statements had errors: already reported, so an expectation naming
     /// one is not reported again as naming no swept setting.
     var failedSettings: Set<String> = []
+    /// `seeds a ... b`: its looks, once checked.
+    var seedSchedule: SeedSchedule?
+    static let seedsKey = "training.seeds"
     var pendingCosts: [PendingCost] = []
     /// Error positions already reported for the current statement: a range sweep reports once.
     var reportedOffsets: Set<SourcePosition> = []
@@ -77,7 +81,7 @@ struct Validator {
         warnAboutIgnoredBlocks(file, seenBlocks)
         guard let header = file.header, !diagnostics.hasErrors else { return nil }
         return ScenarioBuilder(source: source, file: file, header: header, settings: settings,
-                               expectations: expectations).scenario
+                               expectations: expectations, seedSchedule: seedSchedule).scenario
     }
 
     private mutating func checkStatements(of block: BlockSyntax) {
@@ -132,6 +136,18 @@ struct Validator {
         if case .budget = key.kind, components.count == 1, case .scalar(let scalar) = components[0],
            case .expression(let syntax) = scalar.kind, Self.isRelativeBudget(syntax) {
             return checkRelativeBudget(statement, syntax, key: key)
+        }
+        if key.qualifiedName == Self.seedsKey, components.count == 1, case .range(let range) = components[0] {
+            return checkSeedSchedule(range, statement: statement, key: key)
+        }
+        for component in components {
+            if case .range(let range) = component, range.progression == .looks {
+                let following = range.following ?? ("the end", range.range)
+                diagnostics.error("expected 'step' or 'times' after the range's last value, found \(following.description)",
+                                  at: following.range,
+                                  notes: [Diagnostic.Note("write 'a ... b step s' (a, a+s, a+2s, …) or 'a ... b times f' (a, a·f, a·f², …); 'a ... b' alone is for 'seeds' (sequential looks)")])
+                return nil
+            }
         }
         let isSwept = components.contains { $0.isSweep }
         if isSwept, !key.isSweepable {
@@ -194,10 +210,43 @@ struct Validator {
         alternatives.count == 1 ? alternatives[0].map { $0[0].range } : []
     }
 
+    /// `seeds a ... b`: sequential looks at a, 2a, 4a, …, b (docs/statistics.md).
+    private mutating func checkSeedSchedule(_ range: RangeSyntax, statement: StatementSyntax, key: SettingKey) -> CheckedSetting? {
+        guard range.progression == .looks else {
+            diagnostics.error("'seeds' takes a number, or 'a ... b' for sequential seeds; not a '\(range.progression.rawValue)' range",
+                              at: range.range,
+                              notes: [Diagnostic.Note("'seeds 12 ... 192' runs every point to 12 seeds, then 24, 48, 96 and 192, stopping at the first look where every prediction is decided")])
+            return nil
+        }
+        guard let first = number(range.first, for: key, expected: "a whole number of seeds"),
+              let last = number(range.last, for: key, expected: "a whole number of seeds") else { return nil }
+        for (value, scalar) in [(first, range.first), (last, range.last)]
+        where value != value.rounded() || value < 1 || value > 10_000 {
+            diagnostics.error("a number of seeds is a whole number from 1 to 10000, got \(Expression.format(value))", at: scalar.range)
+            return nil
+        }
+        guard last > first else {
+            diagnostics.error("sequential seeds go up: the first look (\(Int(first))) must be below the cap (\(Int(last)))", at: range.range)
+            return nil
+        }
+        guard let schedule = SeedSchedule.doubling(from: Int(first), to: Int(last)) else {
+            var doubled = Int(first)
+            while doubled * 2 <= Int(last) { doubled *= 2 }
+            diagnostics.error("the looks double from \(Int(first)), so the cap must be \(Int(first)) times a power of two; \(Int(last)) is not",
+                              at: range.last.range,
+                              notes: [Diagnostic.Note("e.g. '\(Int(first)) ... \(doubled)' (looks at \(SeedSchedule.doubling(from: Int(first), to: max(doubled, Int(first) * 2))?.looks.map(String.init).joined(separator: ", ") ?? ""))")])
+            return nil
+        }
+        seedSchedule = schedule
+        return CheckedSetting(key: key, statement: statement, values: [.number(Double(schedule.cap))], isSwept: false,
+                              isGeometric: false)
+    }
+
     private mutating func expand(_ range: RangeSyntax, key: SettingKey) -> [Double]? {
         let first = number(range.first, for: key, expected: "a number as the range's first value")
         let last = number(range.last, for: key, expected: "a number as the range's last value")
-        let increment = number(range.increment, for: key, expected: "a number after '\(range.progression.rawValue)'")
+        guard let incrementSyntax = range.increment else { return nil }
+        let increment = number(incrementSyntax, for: key, expected: "a number after '\(range.progression.rawValue)'")
         guard let first, let last, let increment else { return nil }
         let result = range.progression == .step
             ? RangeExpansion.arithmetic(first: first, last: last, step: increment)
@@ -207,7 +256,7 @@ struct Validator {
         case .failure(let problem):
             let at: SourceRange
             switch problem {
-            case .nonPositiveStep, .factorTooSmall: at = range.increment.range
+            case .nonPositiveStep, .factorTooSmall: at = incrementSyntax.range
             case .nonPositiveStart: at = range.first.range
             default: at = range.range
             }

@@ -33,10 +33,13 @@ package struct LineChart: Sendable {
     package struct Marker: Sendable, Hashable {
         package var x: Double
         package var label: String
+        /// An interval around `x` drawn as a shaded span (N* with its bootstrap interval).
+        package var interval: ClosedRange<Double>?
 
-        package init(x: Double, label: String) {
+        package init(x: Double, label: String, interval: ClosedRange<Double>? = nil) {
             self.x = x
             self.label = label
+            self.interval = interval
         }
     }
 
@@ -112,6 +115,11 @@ package struct LineChart: Sendable {
                     y: Self.plotBottom + 40)
         canvas.text(yLabel, x: 18, y: (Self.plotTop + Self.plotBottom) / 2, rotate: true)
 
+        for marker in markers where x.canPlot(marker.x) {
+            guard let interval = marker.interval, x.canPlot(interval.lowerBound), x.canPlot(interval.upperBound) else { continue }
+            let left = x.position(interval.lowerBound), right = x.position(interval.upperBound)
+            canvas.append("<rect x=\"\(ChartNumber.coordinate(left))\" y=\"\(ChartNumber.coordinate(Self.plotTop))\" width=\"\(ChartNumber.coordinate(max(0, right - left)))\" height=\"\(ChartNumber.coordinate(Self.plotBottom - Self.plotTop))\" class=\"ms-marker-span\"><title>\("\(marker.label) \(ChartNumber.label(marker.x)), 95% interval \(ChartNumber.label(interval.lowerBound))–\(ChartNumber.label(interval.upperBound))".htmlEscaped)</title></rect>")
+        }
         for (index, marker) in markers.enumerated() where x.canPlot(marker.x) {
             let px = x.position(marker.x)
             canvas.line(x1: px, y1: Self.plotTop, x2: px, y2: Self.plotBottom, cssClass: "ms-marker")

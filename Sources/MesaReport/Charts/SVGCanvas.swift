@@ -85,6 +85,7 @@ package struct SVGCanvas: Sendable {
         css += ".ms-text{fill:currentColor}.ms-muted{fill:currentColor;fill-opacity:.72;font-size:11px}"
         css += ".ms-heading{fill:currentColor;font-weight:600}"
         css += ".ms-marker{stroke:currentColor;stroke-opacity:.55;stroke-dasharray:4 3;stroke-width:1}"
+        css += ".ms-marker-span{fill:currentColor;fill-opacity:.08;stroke:none}"
         css += ".ms-figure .ms-line{fill:none;stroke-width:2.2;stroke-linejoin:round}.ms-figure .ms-dot{stroke:none}"
         css += ".ms-figure .ms-band{stroke:none;fill-opacity:.18}.ms-figure .ms-bar{stroke:none;fill-opacity:.85}"
         css += ".ms-figure .ms-d1{stroke-dasharray:7 3}.ms-figure .ms-d2{stroke-dasharray:2 3}.ms-figure .ms-d3{stroke-dasharray:9 3 2 3}"

@@ -109,7 +109,7 @@ package struct IndexEntry: Sendable, Hashable {
     /// of zero are left out, and a single verdict is said as such ("All 3 of its predictions hold.").
     static func predictionTally(_ predictions: [Finding]) -> String {
         func count(_ verdict: Verdict) -> Int { predictions.filter { $0.verdict == verdict }.count }
-        let held = count(.holds), failed = count(.fails)
+        let held = count(.holds), failed = count(.doesNotHold)
         let unclear = predictions.count - held - failed
         let total = predictions.count
         if total == 1 {

@@ -80,9 +80,15 @@ extension ReportBuilder {
             let chart = LineChart(
                 title: "Mesa-optimizer share against \(axisName)",
                 description: "Share of runs whose search module made at least half of the training decisions, mean and 95% interval over seeds at each value of \(axis.key)."
-                    + crossovers.prefix(3).map { " Crossover at \(ChartNumber.label($0.value!))." }.joined() + sliceNote,
+                    + crossovers.prefix(3).map { finding in
+                        let interval = finding.lo.flatMap { lo in finding.hi.map { " (95% interval \(ChartNumber.label(lo))–\(ChartNumber.label($0)), shaded)" } } ?? ""
+                        return " \(axisName)* ≈ \(ChartNumber.label(finding.value!))\(interval), where the fitted share crosses one half."
+                    }.joined() + sliceNote,
                 xLabel: axisName, yLabel: "mesa-optimizer share", xScale: scale, yDomain: 0...1, series: mesa,
-                markers: crossovers.prefix(3).map { .init(x: $0.value!, label: "crossover") })
+                markers: crossovers.prefix(3).map { finding in
+                    .init(x: finding.value!, label: "\(axisName)*",
+                          interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } })
+                })
             document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
         }
 

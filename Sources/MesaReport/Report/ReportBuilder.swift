@@ -99,8 +99,9 @@ package struct ReportBuilder: Sendable {
         let others = results.findings.filter { $0.kind != .expectation && $0.kind != .trend }
         if !predictions.isEmpty {
             markdown += "### Predictions checked\n\n"
+            markdown += seedsNote + "\n"
             for finding in predictions {
-                markdown += "- **\((finding.verdict ?? .unclear).label).** \(finding.sentence.markdownEscaped)\n"
+                markdown += "- **\((finding.verdict ?? .notShown).label).** \(finding.sentence.markdownEscaped)\n"
             }
             if !others.isEmpty { markdown += "\n### What the runs show\n\n" }
         }
@@ -108,6 +109,20 @@ package struct ReportBuilder: Sendable {
             markdown += "- \(finding.sentence.markdownEscaped)\n"
         }
         return markdown
+    }
+
+    /// How many seeds the verdicts rest on, and at which level: sequential looks stated.
+    var seedsNote: String {
+        let level = NumberText.format(results.verdictLevel * 100, significant: 4)
+        let perPoint = Dictionary(grouping: results.runs, by: \.point).values.map(\.count)
+        let n = perPoint.max() ?? 0
+        if let schedule = results.seedSchedule, schedule.isSequential {
+            let looks = results.looksRun ?? schedule.looks.count
+            let ran = schedule.looks.prefix(looks).map(String.init).joined(separator: ", ")
+            let stop = looks < schedule.looks.count ? "every prediction was decided at look \(looks)" : "the cap was reached"
+            return "Seeds until decided (`seeds \(schedule.text)`): \(looks) of \(schedule.looks.count) looks ran (\(ran) seeds per point), and \(stop); \(results.runs.count) runs in all. Every interval behind a verdict is at \(level)%, so the \(schedule.looks.count) looks together keep the error rate at 5% (docs/statistics.md).\n"
+        }
+        return "Each verdict rests on a test over all \(results.runs.count) runs (\(n) per point), with \(level)% intervals (docs/statistics.md).\n"
     }
 
     /// The trend findings as a list under a summary line that counts them, or `nil` when there

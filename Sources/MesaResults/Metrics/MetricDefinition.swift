@@ -39,6 +39,15 @@ public struct MetricDefinition: Sendable, Hashable {
         public var isBounded: Bool { range.lowerBound.isFinite && range.upperBound.isFinite }
     }
 
+    /// The equivalence margin of a trend when the `expect` line sets none (SCIENCE.md §6): 0.2 in
+    /// share for a 0/1 metric, 10% of the range for another bounded metric; nil for an unbounded
+    /// metric, whose `expect` line must say `by at_least …`.
+    public var defaultMargin: Double? {
+        if valueType == .flag { return 0.2 }
+        guard bounds.isBounded else { return nil }
+        return 0.1 * (bounds.range.upperBound - bounds.range.lowerBound)
+    }
+
     /// Which runs record the metric.
     public enum Presence: String, Sendable, Hashable {
         case everyRun = "every run"

@@ -51,21 +51,24 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Hashable {
     case claim
 }
 
-/// The verdict on a prediction.
+/// The verdict on a prediction (docs/statistics.md): decided by a test on all the runs.
 public enum Verdict: String, CaseIterable, Codable, Sendable, Hashable {
-    /// The runs show it.
+    /// The interval lies wholly on the predicted side.
     case holds
-    /// The runs contradict it.
-    case fails
+    /// The interval lies wholly on the other side, or shows no effect as large as the margin.
+    case doesNotHold = "does_not_hold"
     /// The runs cannot tell.
-    case unclear
+    case notShown = "not_shown"
 
     /// How reports mark it.
     public var label: String {
         switch self {
         case .holds: return "Holds"
-        case .fails: return "Does not hold"
-        case .unclear: return "Not shown"
+        case .doesNotHold: return "Does not hold"
+        case .notShown: return "Not shown"
         }
     }
+
+    /// Whether the runs decided the prediction either way.
+    public var isDecided: Bool { self != .notShown }
 }

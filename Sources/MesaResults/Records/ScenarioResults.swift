@@ -30,9 +30,18 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
     public var overrides: [String]?
     /// True for a smoke run (`--quick`).
     public var quick: Bool?
+    /// Sequential seeds (`seeds 12 ... 192`): the planned looks, and how many ran. Absent for a
+    /// fixed number of seeds.
+    public var seedSchedule: SeedSchedule?
+    public var looksRun: Int?
+
+    /// The confidence level of the intervals behind the verdicts (docs/statistics.md).
+    public var verdictLevel: Double { seedSchedule?.verdictLevel ?? 0.95 }
 
     enum CodingKeys: String, CodingKey {
         case scenario, slug, source, notebook, axes, analytic, predictions, runs, summary, findings, mazes, overrides, quick
+        case seedSchedule = "seed_schedule"
+        case looksRun = "looks_run"
         case sourceSHA256 = "source_sha256"
         case toolVersion = "tool_version"
         case analyticFindings = "analytic_findings"
@@ -44,7 +53,7 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         notebook: [NotebookEntry], axes: [AxisDescription], analytic: [AnalyticRow],
         analyticFindings: AnalyticFindings?, predictions: [Prediction] = [], runs: [RunRecord],
         summary: [PointSummary] = [], findings: [Finding] = [], mazes: [MazeDrawing], sourceFile: String? = nil,
-        overrides: [String]? = nil, quick: Bool? = nil
+        overrides: [String]? = nil, quick: Bool? = nil, seedSchedule: SeedSchedule? = nil, looksRun: Int? = nil
     ) {
         self.scenario = scenario
         self.slug = slug
@@ -63,6 +72,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         self.sourceFile = sourceFile
         self.overrides = overrides
         self.quick = quick
+        self.seedSchedule = seedSchedule
+        self.looksRun = looksRun
     }
 
     public init(from decoder: Decoder) throws {
@@ -84,6 +95,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         sourceFile = try c.decodeIfPresent(String.self, forKey: .sourceFile)
         overrides = try c.decodeIfPresent([String].self, forKey: .overrides)
         quick = try c.decodeIfPresent(Bool.self, forKey: .quick)
+        seedSchedule = try c.decodeIfPresent(SeedSchedule.self, forKey: .seedSchedule)
+        looksRun = try c.decodeIfPresent(Int.self, forKey: .looksRun)
     }
 }
 

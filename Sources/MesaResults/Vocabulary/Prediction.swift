@@ -4,6 +4,7 @@
 /// ```
 /// expect {
 ///   mesa_optimizer rises along instances
+///   search_bits rises along instances by at_least 0.5
 ///   mesa_optimizer at_most 0.2 at instances 1
 ///   crossover instances rises along parameters
 /// }
@@ -48,18 +49,23 @@ public struct Prediction: Sendable, Hashable, Codable {
     public var filters: [Filter]
     /// The statement as written (`mesa_optimizer rises along instances`), for the report.
     public var text: String
+    /// The equivalence margin of a trend or crossover claim, when the statement sets it
+    /// (`… by at_least 0.3`): the smallest effect that counts (docs/statistics.md). Without it the
+    /// metric's default margin applies (`MetricDefinition.defaultMargin`).
+    public var margin: Double?
 
-    public init(claim: Claim, filters: [Filter], text: String) {
+    public init(claim: Claim, filters: [Filter], text: String, margin: Double? = nil) {
         self.claim = claim
         self.filters = filters
         self.text = text
+        self.margin = margin
     }
 
     /// The statement key of a crossover claim.
     public static let crossoverKey = "crossover"
 
     private enum CodingKeys: String, CodingKey {
-        case text, claim, metric, direction, axis, bound, value, along, filters
+        case text, claim, metric, direction, axis, bound, value, along, filters, margin
     }
 
     private enum ClaimKind: String, Codable {
@@ -70,6 +76,7 @@ public struct Prediction: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         text = try c.decode(String.self, forKey: .text)
         filters = try c.decodeIfPresent([Filter].self, forKey: .filters) ?? []
+        margin = try c.decodeIfPresent(Double.self, forKey: .margin)
         switch try c.decode(ClaimKind.self, forKey: .claim) {
         case .trend:
             claim = .trend(metric: try c.decode(Metric.self, forKey: .metric),
@@ -90,6 +97,7 @@ public struct Prediction: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text)
         try c.encode(filters, forKey: .filters)
+        try c.encodeIfPresent(margin, forKey: .margin)
         switch claim {
         case let .trend(metric, direction, axis):
             try c.encode(ClaimKind.trend, forKey: .claim)

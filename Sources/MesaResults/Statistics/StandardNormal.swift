@@ -1,11 +1,11 @@
 import Foundation
 
 /// The standard normal distribution's quantile function Φ⁻¹.
-enum StandardNormal {
+package enum StandardNormal {
     /// Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation (relative error < 1.15e-9)
     /// followed by one Halley step on Φ(x) = erfc(−x/√2)/2, which brings it to about full
     /// double precision. ±∞ at p = 0 and 1, NaN outside. O(1).
-    static func quantile(_ p: Double) -> Double {
+    package static func quantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : p == 1 ? .infinity : .nan }
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
