@@ -86,18 +86,13 @@ public struct ScenarioRunner: Sendable {
             scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
             toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
             axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
-            predictions: scenario.expectations, runs: runs, mazes: Self.shownMazes(mazes, of: scenario),
+            predictions: scenario.expectations, runs: runs, mazes: [],
             sourceFile: sourceFile, overrides: scenario.overrides.isEmpty ? nil : scenario.overrides,
             quick: scenario.isQuick ? true : nil,
             seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun)
-        return ResultsAnalysis.complete(results)
-    }
-
-    /// The drawings a report shows: repetition 0 of the first and the last point.
-    static func shownMazes(_ drawings: [MazeDrawing], of scenario: Scenario) -> [MazeDrawing] {
-        guard let first = scenario.points.first, let last = scenario.points.last else { return [] }
-        let shown = first.index == last.index ? [first.resultsPoint] : [first.resultsPoint, last.resultsPoint]
-        return shown.flatMap { point in drawings.filter { $0.repetition == 0 && $0.point == point } }
+        var complete = ResultsAnalysis.complete(results)
+        complete.mazes = MazeSelection.choose(mazes, results: complete)
+        return complete
     }
 
     static func describe(_ axis: SweepAxis) -> AxisDescription {

@@ -49,4 +49,43 @@ struct BrowserTests {
             print("screenshot: \(shot.path)")
         }
     }
+
+    @Test("Chromium builds a <title> into every chart point (hover), and the front page shows every verdict badge",
+          .enabled(if: browser != nil || required))
+    func hoverAndBadges() throws {
+        let browser = try #require(Self.browser, "chromium is not on PATH and MESASCOPE_REQUIRE_BROWSER=1")
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mesascope-browser-badges-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var results = Fixtures.results()
+        results.findings = Verdict.allCases.map { verdict in
+            Finding(kind: .expectation, metric: "mesa_optimizer", axis: "environment.instances", value: 0.5,
+                    sentence: "Predicted: a claim. \(verdict.label): the numbers.", verdict: verdict,
+                    claim: "claim judged \(verdict.rawValue)", effect: "change +0.5", mechanism: "a mechanism")
+        } + results.findings
+        let writer = ReportWriter()
+        let folder = try writer.write(results, to: root)
+        try writer.writeIndex([results], to: root)
+
+        let report = try browser.run(["--dump-dom", folder.appendingPathComponent("index.html").absoluteString], profile: root)
+        // Every plotted point of the line charts carries its own <title> inside the marker.
+        let points = report.components(separatedBy: "class=\"ms-dot ").count - 1
+        let titled = try NSRegularExpression(pattern: "class=\"ms-dot [^\"]*\"><title>[^<]+</title>")
+            .numberOfMatches(in: report, range: NSRange(report.startIndex..., in: report))
+        #expect(points > 0 && titled == points, "\(titled) of \(points) points have a title")
+        #expect(report.contains("<a href=\"#point-0\">"), "points link to their summary row")
+        #expect(report.contains("<tr id=\"point-0\">"))
+        #expect(report.contains("id=\"runs-point-0\""))
+        #expect(report.contains("<section class=\"answer\""))
+
+        let front = try browser.run(["--dump-dom", root.appendingPathComponent("index.html").absoluteString], profile: root)
+        for verdict in Verdict.allCases {
+            #expect(front.contains("<span class=\"badge badge-\(verdict.rawValue)\">\(verdict.label)</span>"), "\(verdict)")
+        }
+        #expect(front.contains("Predictions: 1 holds, 1 does not hold, 1 not shown."))
+        #expect(front.contains("<td class=\"thumbnail\">"), "a thumbnail of the main chart")
+        #expect(!front.contains("id=\"svg-"), "thumbnail ids are prefixed, so several fit on one page")
+    }
 }

@@ -102,10 +102,32 @@ struct ChartTests {
         let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
         let walls = try #require(inspector.elements(named: "path").first { $0.attributes["class"] == "ms-wall" })
         #expect(walls.attributes["d"]?.filter { $0 == "M" }.count == 6)
-        #expect(inspector.elements(named: "circle").count == 2, "start, plus the legend's start marker")
+        #expect(inspector.elements(named: "circle").count == 3, "start, plus the legend's start and expanded-cell markers")
         #expect(inspector.elements(named: "polyline").count == 1)
         #expect(inspector.elements(named: "rect").contains { $0.attributes["class"] == "ms-proxy" })
         #expect(figure.data.rows.first?.last == "(0, 0) (1, 0)")
+    }
+
+    @Test("expanded cells are dotted; a path ending in the proxy region says so; a cycle to the step limit is summarised")
+    func mazeEpisodeWords() throws {
+        var drawing = MesaReportTestsMaze.twoCells
+        drawing.expanded = [0, 1]
+        let figure = MazeFigure(title: "m", description: "d", drawings: [drawing]).figure(name: "m")
+        let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
+        #expect(inspector.elements(named: "circle").filter { $0.attributes["class"] == "ms-expanded" }.count == 3,
+                "two cells, plus the legend's marker")
+        var proxyEnd = drawing
+        proxyEnd.goal = 0
+        proxyEnd.start = 0
+        proxyEnd.proxy = [1]
+        proxyEnd.path = [0, 1]
+        #expect(proxyEnd.outcome == "went to the proxy region, not the goal")
+        // A path that settles into a two-cell cycle after one step.
+        var cycling = drawing
+        cycling.path = [0, 1, 0, 1, 0, 1, 0]
+        #expect(MazeDrawing.cycle(in: cycling.path)?.start == 0 && MazeDrawing.cycle(in: cycling.path)?.length == 2)
+        #expect(cycling.pathSummary { "(\($0 % 2), \($0 / 2))" } == "then cycles between (0, 0) and (1, 0) until the step limit (6 more steps)")
+        #expect(MazeDrawing.cycle(in: [0, 1, 2, 3]) == nil, "a simple path is not a cycle")
     }
 
     @Test("the fixture's 3×3 maze closes exactly the walls its openings say")

@@ -42,6 +42,7 @@ package enum CrossoverShiftCheck {
         var parts: [String] = []
         var verdicts: [Verdict] = []
         var single: (Double, ConfidenceInterval)?
+        var effects: [String] = []
         for slice in sliceOrder {
             let members = slices[slice]!
             let observations = members.compactMap { run -> TrendObservation? in
@@ -68,14 +69,18 @@ package enum CrossoverShiftCheck {
             }
             verdicts.append(verdict)
             single = (shift.difference, shift.bootstrap.interval)
+            effects.append("\(prefix)N* \(describe(shift.first, data)) → \(describe(shift.last, data)), shift \(VerdictText.signed(shift.difference)) (\(VerdictText.interval(shift.bootstrap.interval)))")
             parts.append("\(prefix)N* is \(describe(shift.first, data)) at \(bName) = \(AxisNames.text(first)) and \(describe(shift.last, data)) at \(bName) = \(AxisNames.text(last)): a shift of \(VerdictText.signed(shift.difference)) in \(data.scale) (\(VerdictText.percent(level)) bootstrap interval \(VerdictText.signed(shift.bootstrap.interval.lower)) to \(VerdictText.signed(shift.bootstrap.interval.upper)); \(replicates) resamples of \(VerdictText.runs(observations.count)), a Firth logistic fit of the search share on \(data.scale) at each \(bName); margin \(VerdictText.number(margin)))")
         }
         let held = verdicts.filter { $0 == .holds }.count
         let verdict: Verdict = verdicts.contains(.doesNotHold) ? .doesNotHold
             : !verdicts.isEmpty && held == verdicts.count ? .holds : .notShown
-        let detail = "N* is where the fitted share of runs selecting search crosses one half. " + parts.joined(separator: "; ")
+        let joined = parts.joined(separator: "; ")
+        let detail = "N* is where the fitted share of runs selecting search crosses one half. "
+            + joined.prefix(1).uppercased() + joined.dropFirst()
         return VerdictOutcome(verdict: verdict, detail: detail, value: sliceOrder.count == 1 ? single?.0 : nil,
-                              lo: sliceOrder.count == 1 ? single?.1.lower : nil, hi: sliceOrder.count == 1 ? single?.1.upper : nil)
+                              lo: sliceOrder.count == 1 ? single?.1.lower : nil, hi: sliceOrder.count == 1 ? single?.1.upper : nil,
+                              effect: effects.prefix(2).joined(separator: "; ") + (effects.count > 2 ? "; …" : ""))
     }
 
     /// N* in words: its value, or where it lies outside the swept range.

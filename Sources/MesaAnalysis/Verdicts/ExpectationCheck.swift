@@ -47,7 +47,8 @@ package struct ExpectationCheck: FindingRule {
         }
         let sentence = "Predicted: \(statement). \(outcome.verdict.label): \(outcome.detail)."
         return Finding(kind: .expectation, metric: metricName, axis: axis, value: outcome.value, lo: outcome.lo,
-                       hi: outcome.hi, sentence: sentence, verdict: outcome.verdict)
+                       hi: outcome.hi, sentence: sentence, verdict: outcome.verdict, claim: statement,
+                       effect: outcome.effect, mechanism: Mechanism.line(for: prediction))
     }
 
     static func matches(_ point: Point, _ filters: [Prediction.Filter]) -> Bool {

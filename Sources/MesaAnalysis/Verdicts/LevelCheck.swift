@@ -44,9 +44,12 @@ package enum LevelCheck {
         }
         let single = verdicts.count == 1 ? verdicts[0].interval : nil
         let mean = points.count == 1 ? groups[points[0]]!.compactMap { $0.metrics[metric] } : []
+        let effect = verdicts.count == 1
+            ? String(verdicts[0].text.drop { $0 != ":" }.dropFirst().drop { $0 == " " })
+            : "\(held) of \(verdicts.count) points within the bound"
         return VerdictOutcome(verdict: verdict, detail: detail,
                               value: mean.isEmpty ? nil : mean.reduce(0, +) / Double(mean.count),
-                              lo: single?.lower, hi: single?.upper)
+                              lo: single?.lower, hi: single?.upper, effect: effect)
     }
 
     /// Wilson (0/1) or t (continuous) at `level`; nil without runs, or for one continuous run.

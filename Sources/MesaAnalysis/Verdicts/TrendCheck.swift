@@ -55,8 +55,10 @@ package enum TrendCheck {
             }
             detail += ". Per slice: " + parts.joined(separator: "; ")
         }
+        let span = data.isCategorical ? "" : " across \(data.name) = \(VerdictText.number(low))–\(VerdictText.number(high))"
         return VerdictOutcome(verdict: decision.verdict, detail: detail, value: result.effect.estimate,
-                              lo: result.effect.interval.lower, hi: result.effect.interval.upper)
+                              lo: result.effect.interval.lower, hi: result.effect.interval.upper,
+                              effect: "change \(VerdictText.signed(result.effect.estimate))\(span) (\(VerdictText.interval(result.effect.interval)))")
     }
 }
 
@@ -67,12 +69,16 @@ package struct VerdictOutcome: Sendable {
     package var value: Double?
     package var lo: Double?
     package var hi: Double?
+    /// The estimate in a few words, for the Answer box.
+    package var effect: String?
 
-    package init(verdict: Verdict, detail: String, value: Double? = nil, lo: Double? = nil, hi: Double? = nil) {
+    package init(verdict: Verdict, detail: String, value: Double? = nil, lo: Double? = nil, hi: Double? = nil,
+                 effect: String? = nil) {
         self.verdict = verdict
         self.detail = detail
         self.value = value
         self.lo = lo
         self.hi = hi
+        self.effect = effect
     }
 }

@@ -26,6 +26,9 @@ package struct EpisodeRunner: Sendable {
     package private(set) var path: [Int] = []
     /// Distinct cells of the last episode, in order of first visit (for the optimizer's proposals).
     package private(set) var visited: [Int32] = []
+    /// The cells the search expanded in the last episode run with `record: true`, each once, in
+    /// order of first expansion (decisions are then recomputed, not read from the memo).
+    package private(set) var expanded: [Int] = []
 
     /// Search expansions computed by this runner so far (cache hits excluded).
     package var expansionsComputed: Int { fresh.expansionsComputed + persistent.expansionsComputed }
@@ -61,6 +64,22 @@ package struct EpisodeRunner: Sendable {
         let pursuit = SearchObjective(weightGoal: 0, weightProxy: 0, weightTarget: 1, targetCell: b.targetCell)
         let memoryless = !b.memory && !b.scripted
         let demonstration = instance.demonstration
+        // A recorded episode recomputes its search decisions, so that every expansion is seen.
+        let useCache = useCache && !record
+        if record {
+            fresh.recordsExpansions = true
+            persistent.recordsExpansions = true
+            fresh.expandedCells.removeAll(keepingCapacity: true)
+            persistent.expandedCells.removeAll(keepingCapacity: true)
+        }
+        defer {
+            if record {
+                var seen = Set<Int32>()
+                expanded = (fresh.expandedCells + persistent.expandedCells).filter { seen.insert($0).inserted }.map(Int.init)
+                fresh.recordsExpansions = false
+                persistent.recordsExpansions = false
+            }
+        }
 
         visitGeneration &+= 1
         if visitGeneration == 0 {

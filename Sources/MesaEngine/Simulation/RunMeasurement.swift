@@ -84,11 +84,13 @@ package struct RunMeasurement {
         if context.drawsEpisodes {
             if world.training.count > 0 {
                 let outcome = evaluator.trainingEpisode(model, instance: 0, record: true)
-                figures += draw(world.training, .training, path: evaluator.lastPath, outcome: outcome, context)
+                figures += draw(world.training, .training, path: evaluator.lastPath, expanded: evaluator.lastExpanded,
+                                outcome: outcome, context)
             }
             if world.deployment.count > 0 {
                 let outcome = evaluator.deploymentEpisode(model, instance: 0, record: true)
-                figures += draw(world.deployment, .deployment, path: evaluator.lastPath, outcome: outcome, context)
+                figures += draw(world.deployment, .deployment, path: evaluator.lastPath, expanded: evaluator.lastExpanded,
+                                outcome: outcome, context)
             }
         }
         return RunSimulator.Output(metrics: metrics, drawings: figures)
@@ -104,9 +106,10 @@ package struct RunMeasurement {
         return min(1, max(0, 1 - TrainingTotals(outcomes).meanScore / score))
     }
 
-    private func draw(_ set: TaskSet, _ phase: Phase, path: [Int], outcome: EpisodeOutcome,
+    private func draw(_ set: TaskSet, _ phase: Phase, path: [Int], expanded: [Int], outcome: EpisodeOutcome,
                       _ context: RunContext) -> [MazeDrawing] {
-        set.environment.drawing(of: set.instances[0], path: path, defected: outcome.defected, point: context.point,
-                                repetition: context.repetition, phase: phase, index: 0).map { [$0] } ?? []
+        set.environment.drawing(of: set.instances[0], path: path, expanded: expanded, defected: outcome.defected,
+                                point: context.point, repetition: context.repetition, phase: phase, index: 0)
+            .map { [$0] } ?? []
     }
 }

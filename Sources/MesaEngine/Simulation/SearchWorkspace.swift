@@ -33,6 +33,9 @@ package struct SearchWorkspace: Sendable {
     private var sequence: UInt64 = 0
     /// Expansions computed by this workspace so far (for benchmarks).
     package private(set) var expansionsComputed = 0
+    /// When set, every expanded cell is appended to `expandedCells` (for drawing an episode).
+    package var recordsExpansions = false
+    package var expandedCells: [Int32] = []
 
     package init(cellCount: Int) {
         stamp = [UInt32](repeating: 0, count: cellCount)
@@ -118,6 +121,7 @@ package struct SearchWorkspace: Sendable {
         defer { expansionsComputed &+= expansions }
         while expansions < budget, let cell = pop() {
             expansions += 1
+            if recordsExpansions { expandedCells.append(Int32(cell)) }
             for direction in 0..<4 {
                 let next = instance.next(cell, direction)
                 if next == cell || stamp[next] == generation { continue }
@@ -154,6 +158,7 @@ package struct SearchWorkspace: Sendable {
         defer { expansionsComputed &+= expansions }
         while expansions < budget, let cell = pop() {
             expansions += 1
+            if recordsExpansions { expandedCells.append(Int32(cell)) }
             for direction in 0..<4 {
                 let next = instance.next(cell, direction)
                 if next == cell || stamp[next] == generation { continue }

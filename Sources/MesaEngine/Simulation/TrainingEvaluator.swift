@@ -121,6 +121,8 @@ package struct TrainingEvaluator: Sendable {
     package var lastVisited: [Int32] { runner.visited }
     /// The path of the last episode run with `record: true`.
     package var lastPath: [Int] { runner.path }
+    /// The cells the search expanded in the last episode run with `record: true`.
+    package var lastExpanded: [Int] { runner.expanded }
 
     private mutating func cacheSlot(for key: CacheKey, slots: Int) -> Int {
         if let slot = cacheIndex[key] { return slot }

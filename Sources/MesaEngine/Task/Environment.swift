@@ -25,7 +25,7 @@ package protocol Environment: Sendable {
     func instance(index: Int, label: StreamLabel, worldSeed: UInt64) -> TaskInstance
     /// A figure of an episode on `instance` following `path`, for the report; nil when the
     /// environment has none.
-    func drawing(of instance: TaskInstance, path: [Int], defected: Bool, point: Point, repetition: Int,
+    func drawing(of instance: TaskInstance, path: [Int], expanded: [Int], defected: Bool, point: Point, repetition: Int,
                  phase: Phase, index: Int) -> MazeDrawing?
 }
 

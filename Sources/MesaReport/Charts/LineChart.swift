@@ -7,12 +7,18 @@ package struct LineChart: Sendable {
         package var y: Double
         package var lo: Double?
         package var hi: Double?
+        /// Shown on hover (the point's `<title>`): value, interval, runs.
+        package var title: String?
+        /// Where a click on the point goes (`#point-3`: its row in the summary table).
+        package var link: String?
 
-        package init(x: Double, y: Double, lo: Double? = nil, hi: Double? = nil) {
+        package init(x: Double, y: Double, lo: Double? = nil, hi: Double? = nil, title: String? = nil, link: String? = nil) {
             self.x = x
             self.y = y
             self.lo = lo
             self.hi = hi
+            self.title = title
+            self.link = link
         }
     }
 
@@ -146,13 +152,38 @@ package struct LineChart: Sendable {
             if points.count >= 2 {
                 canvas.append("<polyline points=\"\(SVGCanvas.points(points))\" class=\"ms-line \(classes)\"/>")
             }
-            for point in points {
-                canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"3\" class=\"ms-dot ms-c\(index % SVGCanvas.paletteSize)\"/>")
+            for (sample, point) in zip(drawable, points) {
+                // Every point says what it is on hover: its own words, or its series and values.
+                let words = sample.title ?? "\(line.label): \(xLabel) = \(ChartNumber.label(sample.x)), \(yLabel) = \(ChartNumber.label(sample.y))"
+                let title = "<title>\(words.htmlEscaped)</title>"
+                // Markers differ by shape as well as colour: circles, squares, diamonds, triangles.
+                var dot = Self.marker(index, x: point.x, y: point.y, body: title)
+                if let link = sample.link { dot = "<a href=\"\(link.htmlEscaped)\">\(dot)</a>" }
+                canvas.append(dot)
             }
         }
         canvas.append("</g>")
         legend.draw(into: &canvas, bands: series.map(\.hasBand))
         return canvas
+    }
+
+    /// The marker of series `index` at (x, y): its colour class and a shape by series (circle,
+    /// square, diamond, triangle), with `body` (a `<title>`) inside.
+    static func marker(_ index: Int, x: Double, y: Double, body: String, legend: Bool = false) -> String {
+        let colour = "\(legend ? "ms-mark" : "ms-dot") ms-c\(index % SVGCanvas.paletteSize)"
+        let cx = ChartNumber.coordinate(x), cy = ChartNumber.coordinate(y)
+        switch index % 4 {
+        case 1:
+            return "<rect x=\"\(ChartNumber.coordinate(x - 3.2))\" y=\"\(ChartNumber.coordinate(y - 3.2))\" width=\"6.40\" height=\"6.40\" class=\"\(colour)\">\(body)</rect>"
+        case 2:
+            let points = SVGCanvas.points([(x, y - 4.2), (x + 4.2, y), (x, y + 4.2), (x - 4.2, y)])
+            return "<polygon points=\"\(points)\" class=\"\(colour)\">\(body)</polygon>"
+        case 3:
+            let points = SVGCanvas.points([(x, y - 4.4), (x + 4, y + 3), (x - 4, y + 3)])
+            return "<polygon points=\"\(points)\" class=\"\(colour)\">\(body)</polygon>"
+        default:
+            return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.4\" class=\"\(colour)\">\(body)</circle>"
+        }
     }
 
     /// One row per sample: series, x, y and, when any series has one, the 95% interval.
@@ -200,6 +231,7 @@ struct LegendLayout {
             }
             canvas.line(x1: entry.x, y1: entry.y - 1, x2: entry.x + 26, y2: entry.y - 1,
                         cssClass: "ms-line \(SVGCanvas.seriesClasses(index))")
+            canvas.append(LineChart.marker(index, x: entry.x + 13, y: entry.y - 1, body: "", legend: true))
             canvas.text(entry.label, x: entry.x + 32, y: entry.y + 3, anchor: "start")
         }
     }

@@ -1,8 +1,10 @@
 import MesaResults
 
 /// Mazes drawn side by side (typically one training and one deployment episode): walls from the
-/// `openings` bit sets (1 N, 2 E, 4 S, 8 W), the proxy region shaded, start and goal marked, and
-/// the path the chosen model took as a polyline.
+/// `openings` bit sets (1 N, 2 E, 4 S, 8 W), the proxy region shaded, the cells the search expanded
+/// dotted, start and goal marked, and the path the chosen model took as a polyline. A path that
+/// ends in the proxy region without reaching the goal is labelled as proxy pursuit; a path that
+/// cycles to the step limit is summarised in words ("then cycles between (0, 5) and (0, 6)").
 package struct MazeFigure: Sendable {
     package var title: String
     package var description: String
@@ -41,6 +43,8 @@ package struct MazeFigure: Sendable {
         canvas.text("proxy region", x: 138, y: legendY, anchor: "start", cssClass: "ms-muted")
         canvas.line(x1: 222, y1: legendY - 4, x2: 244, y2: legendY - 4, cssClass: "ms-path")
         canvas.text("path taken", x: 250, y: legendY, anchor: "start", cssClass: "ms-muted")
+        canvas.append("<circle cx=\"330.00\" cy=\"\(ChartNumber.coordinate(legendY - 4))\" r=\"3\" class=\"ms-expanded\"/>")
+        canvas.text("expanded by the search", x: 338, y: legendY, anchor: "start", cssClass: "ms-muted")
         return canvas
     }
 
@@ -70,6 +74,10 @@ package struct MazeFigure: Sendable {
             let corner = origin(cellIndex)
             canvas.rect(x: corner.x, y: corner.y, width: cell, height: cell, cssClass: "ms-proxy")
         }
+        for cellIndex in maze.expanded where (0..<cellCount).contains(cellIndex) {
+            let point = centre(cellIndex)
+            canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"\(ChartNumber.coordinate(max(1.5, cell * 0.12)))\" class=\"ms-expanded\"/>")
+        }
         // Thin strokes on large mazes, so walls and path stay apart.
         let fine = cell < 10 ? " ms-fine" : ""
         canvas.append("<path d=\"\(wallPath(maze, columns: columns, rows: rows, cell: cell, left: left, top: top))\" class=\"ms-wall\(fine)\"/>")
@@ -87,9 +95,7 @@ package struct MazeFigure: Sendable {
             let point = centre(maze.start)
             canvas.append("<circle cx=\"\(ChartNumber.coordinate(point.x))\" cy=\"\(ChartNumber.coordinate(point.y))\" r=\"\(ChartNumber.coordinate(max(2, cell * 0.22)))\" class=\"ms-start\"/>")
         }
-        let reached = maze.path.last == maze.goal
-        let outcome = (reached ? "reached the goal" : "did not reach the goal") + (maze.defected ? "; detector fired" : "")
-        canvas.text("\(maze.path.count > 0 ? maze.path.count - 1 : 0) steps, \(outcome)", x: left,
+        canvas.text("\(maze.path.count > 0 ? maze.path.count - 1 : 0) steps, \(maze.outcome)", x: left,
                     y: top + Double(rows) * cell + 18, anchor: "start", cssClass: "ms-muted")
     }
 
@@ -128,12 +134,11 @@ package struct MazeFigure: Sendable {
             func cell(_ index: Int) -> String { "(\(index % columns), \(index / columns))" }
             return [
                 maze.phase.rawValue, maze.caption, "\(maze.width)×\(maze.height)", cell(maze.start), cell(maze.goal),
-                String(max(0, maze.path.count - 1)), maze.path.last == maze.goal ? "yes" : "no",
-                maze.defected ? "yes" : "no", maze.path.map(cell).joined(separator: " "),
+                String(max(0, maze.path.count - 1)), maze.outcome, String(maze.expanded.count), maze.pathSummary(cell),
             ]
         }
         return DataTable(
-            columns: ["Phase", "Caption", "Size", "Start", "Goal", "Steps", "Reached goal", "Detector fired", "Path (x, y)"],
+            columns: ["Phase", "Caption", "Size", "Start", "Goal", "Steps", "Outcome", "Cells expanded", "Path (x, y)"],
             rows: rows)
     }
 }
@@ -143,5 +148,44 @@ extension MazeDrawing {
     var caption: String {
         let place = point.coordinates.isEmpty ? "" : AxisNames.describe(point) + ", "
         return "\(phase.rawValue) instance \(instance) — \(place)repetition \(repetition)"
+    }
+}
+
+extension MazeDrawing {
+    /// "reached the goal", "ended in the proxy region without reaching the goal", with "; detector
+    /// fired" when it did.
+    var outcome: String {
+        let end = path.last ?? start
+        let text = end == goal ? "reached the goal"
+            : proxy.contains(end) ? "went to the proxy region, not the goal" : "did not reach the goal"
+        return text + (defected ? "; detector fired" : "")
+    }
+
+    /// The path as (x, y) cells, with a cycle repeated to the step limit said once: the cells up to
+    /// the cycle, then "then cycles between (0, 5) and (0, 6) until the step limit (n steps)".
+    func pathSummary(_ cell: (Int) -> String) -> String {
+        guard let cycle = Self.cycle(in: path) else { return path.map(cell).joined(separator: " ") }
+        let lead = path[..<cycle.start].map(cell).joined(separator: " ")
+        let loop = path[cycle.start..<(cycle.start + cycle.length)].map(cell)
+        let cells = loop.count == 2 ? "\(loop[0]) and \(loop[1])" : loop.joined(separator: " → ")
+        let repeatsFor = path.count - 1 - cycle.start
+        return (lead.isEmpty ? "" : lead + ", ") + "then cycles between \(cells) until the step limit (\(repeatsFor) more steps)"
+    }
+
+    /// The earliest cycle the path repeats to its end, when it is repeated at least twice over: a
+    /// memoryless policy that revisits a cell does so forever.
+    static func cycle(in path: [Int]) -> (start: Int, length: Int)? {
+        var firstSeen: [Int: Int] = [:]
+        for (index, cell) in path.enumerated() {
+            if let earlier = firstSeen[cell] {
+                let length = index - earlier
+                let tail = path.count - earlier
+                guard tail >= 2 * length + 1 else { return nil }
+                for k in earlier..<path.count where path[k] != path[earlier + (k - earlier) % length] { return nil }
+                return (earlier, length)
+            }
+            firstSeen[cell] = index
+        }
+        return nil
     }
 }

@@ -76,8 +76,8 @@ package struct SVGCanvas: Sendable {
         return svg
     }
 
-    private static let lightColours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#b8860b", "#6a3d9a"]
-    private static let darkColours = ["#56b4e9", "#ff8c42", "#3fd0a0", "#e89bc8", "#f0c040", "#b39ddb"]
+    package static let lightColours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#b8860b", "#6a3d9a"]
+    package static let darkColours = ["#56b4e9", "#ff8c42", "#3fd0a0", "#e89bc8", "#f0c040", "#b39ddb"]
 
     private static let style: String = {
         var css = ".ms-axis{stroke:currentColor;stroke-width:1;fill:none}"
@@ -86,7 +86,7 @@ package struct SVGCanvas: Sendable {
         css += ".ms-heading{fill:currentColor;font-weight:600}"
         css += ".ms-marker{stroke:currentColor;stroke-opacity:.55;stroke-dasharray:4 3;stroke-width:1}"
         css += ".ms-marker-span{fill:currentColor;fill-opacity:.08;stroke:none}"
-        css += ".ms-figure .ms-line{fill:none;stroke-width:2.2;stroke-linejoin:round}.ms-figure .ms-dot{stroke:none}"
+        css += ".ms-figure .ms-line{fill:none;stroke-width:2.2;stroke-linejoin:round}.ms-figure .ms-dot,.ms-figure .ms-mark{stroke:none}"
         css += ".ms-figure .ms-band{stroke:none;fill-opacity:.18}.ms-figure .ms-bar{stroke:none;fill-opacity:.85}"
         css += ".ms-figure .ms-d1{stroke-dasharray:7 3}.ms-figure .ms-d2{stroke-dasharray:2 3}.ms-figure .ms-d3{stroke-dasharray:9 3 2 3}"
         css += ".ms-wall{stroke:currentColor;stroke-width:2;stroke-linecap:square;fill:none}"
@@ -94,7 +94,7 @@ package struct SVGCanvas: Sendable {
         css += ".ms-path{fill:none;stroke:#0072b2;stroke-width:3;stroke-linejoin:round;stroke-linecap:round;stroke-opacity:.85}"
         css += ".ms-path-defected{stroke:#d55e00}"
         css += ".ms-figure .ms-wall.ms-fine{stroke-width:1}.ms-figure .ms-path.ms-fine{stroke-width:1.5}"
-        css += ".ms-start{fill:#009e73}.ms-goal{fill:#d55e00}"
+        css += ".ms-start{fill:#009e73}.ms-goal{fill:#d55e00}.ms-expanded{fill:currentColor;fill-opacity:.45}"
         for (index, colour) in lightColours.enumerated() { css += ".ms-c\(index){stroke:\(colour);fill:\(colour)}" }
         css += "@media screen and (prefers-color-scheme:dark){"
         for (index, colour) in darkColours.enumerated() { css += ".ms-c\(index){stroke:\(colour);fill:\(colour)}" }

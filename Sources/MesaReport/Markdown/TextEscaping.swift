@@ -54,3 +54,8 @@ extension String {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 }
+
+extension String {
+    /// The text with its first character in upper case ("the share rises" → "The share rises").
+    package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -67,11 +67,33 @@ enum DefaultTemplates {
     <body>
     <main class="index-main">
     <h1 id="top">mesascope reports</h1>
-    <p class="meta">{{count_label}}. Each report shows the setup, the charts, the findings and the scenario source.</p>
-    <ul class="scenario-list">
+    <p class="meta">{{count_label}}. Each report opens with its answer, then the setup, the charts, the findings and the scenario source.</p>
+    {{#has_predictions}}
+    <p class="verdict-summary" id="verdict-counts"><strong>Predictions: {{verdict_counts}}.</strong>
+    <span class="badge badge-holds">Holds</span> {{holds_count}}
+    <span class="badge badge-does_not_hold">Does not hold</span> {{does_not_hold_count}}
+    <span class="badge badge-not_shown">Not shown</span> {{not_shown_count}}</p>
+    {{/has_predictions}}
+    <div class="dashboard-wrap">
+    <table class="dashboard">
+    <thead>
+    <tr><th scope="col">Scenario</th><th scope="col">Main chart</th><th scope="col">Predictions</th></tr>
+    </thead>
+    <tbody>
     {{#scenarios}}
-    <li class="scenario-card">
-    <h2><a href="{{href}}">{{title}}</a></h2>
+    <tr id="scenario-{{slug}}">
+    <th scope="row"><a href="{{href}}">{{title}}</a>
+    <p class="meta"><a href="{{markdown_href}}">report.md</a> · <a href="{{json_href}}">results.json</a> · <a href="{{csv_href}}">results.csv</a></p></th>
+    <td class="thumbnail">{{#has_thumbnail}}<a href="{{href}}" aria-label="Open the report: {{title}}">{{{thumbnail}}}</a>{{/has_thumbnail}}</td>
+    <td>
+    {{#has_predictions}}
+    <ul class="prediction-list">
+    {{#predictions}}
+    <li><a href="{{answer_href}}"><span class="badge badge-{{verdict}}">{{label}}</span></a> {{claim}}{{#effect}}: <span class="meta">{{effect}}</span>{{/effect}}</li>
+    {{/predictions}}
+    </ul>
+    {{/has_predictions}}
+    {{^has_predictions}}
     {{#has_findings}}
     <ul>
     {{#findings}}
@@ -82,10 +104,13 @@ enum DefaultTemplates {
     {{^has_findings}}
     <p class="meta">No findings computed.</p>
     {{/has_findings}}
-    <p class="meta"><a href="{{markdown_href}}">report.md</a> · <a href="{{json_href}}">results.json</a> · <a href="{{csv_href}}">results.csv</a></p>
-    </li>
+    {{/has_predictions}}
+    </td>
+    </tr>
     {{/scenarios}}
-    </ul>
+    </tbody>
+    </table>
+    </div>
     </main>
     </body>
     </html>
@@ -104,6 +129,13 @@ enum DefaultTemplates {
       --border: #d1d9e0;
       --accent: #0969da;
       --code: #eff1f3;
+      --holds-bg: #dafbe1;
+      --holds-text: #116329;
+      --not-hold-bg: #ffebe9;
+      --not-hold-text: #a40e26;
+      --not-shown-bg: #eaeef2;
+      --not-shown-text: #424a53;
+      --target: #fff8c5;
     }
     @media screen and (prefers-color-scheme: dark) {
       :root {
@@ -114,6 +146,13 @@ enum DefaultTemplates {
         --border: #3d444d;
         --accent: #4493f8;
         --code: #1f252d;
+        --holds-bg: #12361b;
+        --holds-text: #7ee787;
+        --not-hold-bg: #4c1017;
+        --not-hold-text: #ffa198;
+        --not-shown-bg: #2d333b;
+        --not-shown-text: #d1d9e0;
+        --target: #3b2e00;
       }
     }
     * { box-sizing: border-box; }
@@ -216,6 +255,26 @@ enum DefaultTemplates {
       a { color: inherit; text-decoration: none; }
       h2, h3 { break-after: avoid; }
     }
+
+    /* The Answer box, verdict badges and the dashboard. */
+    .answer { border: 1px solid var(--border); border-left: 0.35rem solid var(--accent); border-radius: 6px; padding: 0.2rem 1.2rem 0.8rem; margin: 1rem 0 1.5rem; background: var(--surface); }
+    .answer h2 { margin-top: 0.8rem; border: 0; }
+    .answer-list, .prediction-list { padding-left: 1.1rem; }
+    .answer-list li, .prediction-list li { margin: 0.35rem 0; }
+    .answer-mechanism { color: var(--muted); }
+    .badge { display: inline-block; font-size: 0.78rem; font-weight: 600; line-height: 1.2; padding: 0.12rem 0.5rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
+    .badge-holds { background: var(--holds-bg); color: var(--holds-text); }
+    .badge-does_not_hold { background: var(--not-hold-bg); color: var(--not-hold-text); }
+    .badge-not_shown { background: var(--not-shown-bg); color: var(--not-shown-text); }
+    .verdict-summary .badge { margin-left: 0.6rem; }
+    .dashboard-wrap { overflow-x: auto; }
+    .dashboard { width: 100%; }
+    .dashboard th[scope="row"] { width: 28%; font-weight: 600; }
+    .dashboard td.thumbnail { width: 200px; }
+    .dashboard td.thumbnail svg { width: 190px; height: auto; display: block; color: var(--text); }
+    /* A link to a point or a run highlights its row. */
+    tr:target, tr:target td, tr:target th { background: var(--target); }
+    .report-figure svg a circle:hover { stroke: currentColor; stroke-width: 2; }
 
     """##
 }

@@ -32,22 +32,40 @@ package struct PageRenderer: Sendable {
         return try parse(templates.reportPage, file: TemplateSet.reportPageFile).render(context)
     }
 
-    /// `reports/index.html`: every scenario with its headline findings.
+    /// `reports/index.html`: the dashboard. Counts of verdicts over every scenario at the top, then
+    /// a row per scenario: its main chart as a thumbnail, a badge per prediction, and its
+    /// headline findings.
     package func indexPage(for entries: [IndexEntry]) throws -> String {
+        let all = entries.flatMap(\.predictions)
+        func count(_ verdict: Verdict) -> Int { all.filter { $0.verdict == verdict }.count }
         let context: [String: Any] = [
             "css": templates.stylesheet,
             "count": String(entries.count),
             "count_label": entries.count == 1 ? "1 scenario" : "\(entries.count) scenarios",
+            "has_predictions": !all.isEmpty,
+            "verdict_counts": IndexEntry.verdictCounts(holds: count(.holds), doesNotHold: count(.doesNotHold),
+                                                       notShown: count(.notShown)),
+            "holds_count": String(count(.holds)),
+            "does_not_hold_count": String(count(.doesNotHold)),
+            "not_shown_count": String(count(.notShown)),
             "scenarios": entries.map { entry -> [String: Any] in
                 [
                     "title": entry.title,
                     "slug": entry.slug,
                     "href": "\(entry.slug)/index.html",
+                    "answer_href": "\(entry.slug)/index.html#answer",
                     "markdown_href": "\(entry.slug)/report.md",
                     "json_href": "\(entry.slug)/results.json",
                     "csv_href": "\(entry.slug)/results.csv",
                     "findings": entry.headlines,
                     "has_findings": !entry.headlines.isEmpty,
+                    "thumbnail": entry.thumbnail ?? "",
+                    "has_thumbnail": entry.thumbnail != nil,
+                    "predictions": entry.predictions.map { prediction -> [String: Any] in
+                        ["claim": prediction.claim, "verdict": prediction.verdict.rawValue,
+                         "label": prediction.verdict.label, "effect": prediction.effect ?? ""]
+                    },
+                    "has_predictions": !entry.predictions.isEmpty,
                 ]
             },
         ]
@@ -75,6 +93,17 @@ package struct IndexEntry: Sendable, Hashable {
     package var slug: String
     /// The first few findings, as sentences.
     package var headlines: [String]
+    /// The checked predictions: claim, verdict and estimate.
+    package var predictions: [Prediction]
+    /// The report's first chart as inline SVG, its ids prefixed so that many fit on one page and
+    /// its links pointing into the report; nil without a chart.
+    package var thumbnail: String?
+
+    package struct Prediction: Sendable, Hashable {
+        package var claim: String
+        package var verdict: Verdict
+        package var effect: String?
+    }
 
     /// How many findings the front page shows per scenario.
     package static let headlineLimit = 3
@@ -87,6 +116,31 @@ package struct IndexEntry: Sendable, Hashable {
         slug = results.slug
         order = results.sourceFile ?? results.slug
         headlines = Self.headlines(results.findings)
+        predictions = results.findings.filter { $0.kind == .expectation }.map {
+            Prediction(claim: ($0.claim ?? $0.sentence).capitalizedFirst, verdict: $0.verdict ?? .notShown, effect: $0.effect)
+        }
+        thumbnail = ReportBuilder(results: results).build().figures.first.map { Self.thumbnail($0.inlineSVG, slug: slug) }
+    }
+
+    /// `svg` with every id and reference to one prefixed by `thumb-<slug>-`, and in-page links sent
+    /// to the report.
+    static func thumbnail(_ svg: String, slug: String) -> String {
+        let prefix = "thumb-\(slug)-"
+        return svg.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+            .replacingOccurrences(of: "aria-labelledby=\"", with: "aria-labelledby=\"\(prefix)")
+            .replacingOccurrences(of: "aria-describedby=\"", with: "aria-describedby=\"\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"\(slug)/index.html#")
+    }
+
+    /// "18 hold, 4 do not hold, 1 not shown" (zero counts left out).
+    static func verdictCounts(holds: Int, doesNotHold: Int, notShown: Int) -> String {
+        let parts = [
+            holds > 0 ? "\(holds) \(holds == 1 ? "holds" : "hold")" : nil,
+            doesNotHold > 0 ? "\(doesNotHold) \(doesNotHold == 1 ? "does" : "do") not hold" : nil,
+            notShown > 0 ? "\(notShown) not shown" : nil,
+        ].compactMap { $0 }
+        return parts.isEmpty ? "no predictions" : parts.joined(separator: ", ")
     }
 
     /// The findings that say most about a scenario, first: a count of its checked predictions

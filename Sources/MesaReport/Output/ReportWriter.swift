@@ -127,8 +127,16 @@ public struct ReportWriter: Sendable {
     static func indexMarkdown(_ entries: [IndexEntry]) -> String {
         var markdown = "# mesascope reports\n\n"
         if entries.isEmpty { return markdown + "No reports yet.\n" }
+        let all = entries.flatMap(\.predictions)
+        if !all.isEmpty {
+            markdown += "Predictions over every scenario: \(IndexEntry.verdictCounts(holds: all.filter { $0.verdict == .holds }.count, doesNotHold: all.filter { $0.verdict == .doesNotHold }.count, notShown: all.filter { $0.verdict == .notShown }.count)).\n\n"
+        }
         for entry in entries {
             markdown += "## [\(entry.title.markdownEscaped)](\(entry.slug)/report.md)\n\n"
+            for prediction in entry.predictions {
+                markdown += "- **\(prediction.verdict.label).** \(prediction.claim.markdownEscaped)" + (prediction.effect.map { ": \($0.markdownEscaped)" } ?? "") + ".\n"
+            }
+            if !entry.predictions.isEmpty { markdown += "\n" }
             if entry.headlines.isEmpty {
                 markdown += "No findings computed.\n\n"
             } else {

@@ -7,7 +7,7 @@ extension ReportBuilder {
     /// Series per chart at most; further slices stay in the data files.
     static let sliceLimit = 6
     static let histogramPanelLimit = 16
-    static let summaryRowLimit = 60
+    static let summaryRowLimit = 120
 
     mutating func appendSimulation(to document: inout ReportDocument) {
         guard !results.runs.isEmpty || !results.summary.isEmpty else { return }
@@ -33,15 +33,39 @@ extension ReportBuilder {
         }
         let shown = results.summary.prefix(Self.summaryRowLimit)
         let note = results.summary.count > shown.count ? " The first \(shown.count) of \(results.summary.count) points; all are in results.json." : ""
-        document.append(markdown: "### Summary by point\n\nMean (95% interval) over the repetitions of each point.\(note)\n")
+        document.append(markdown: "### Summary by point\n\nMean (95% interval) over the repetitions of each point; a point on a chart links to its row here, and a row's run count to its runs below.\(note)\n")
         document.append(
             table: DataTable(
                 columns: ["Point", "Runs"] + metrics.map(\.name),
                 rows: shown.map { summary in
                     [Self.describe(summary.point, axes: results.axes, shortKeys: true), String(summary.n)]
                         + metrics.map { cell(summary.metrics[$0]) }
-                }),
+                },
+                rowIDs: shown.indices.map { "point-\($0)" },
+                links: (column: 1, hrefs: shown.indices.map { "#runs-point-\($0)" })),
             style: "summary")
+        appendRunsTable(to: &document, points: Array(shown))
+    }
+
+    /// Every run of the shown points, collapsed: its repetition, seed and key metrics. The first run
+    /// of each point carries the id `runs-point-<index>`.
+    func appendRunsTable(to document: inout ReportDocument, points: [PointSummary]) {
+        let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
+        let metrics = candidates.filter { metric in results.runs.contains { $0.metrics[metric] != nil } }
+        var rows: [[String]] = []
+        var ids: [String] = []
+        for (index, summary) in points.enumerated() {
+            let runs = results.runs.filter { $0.point == summary.point }
+            for (offset, run) in runs.enumerated() {
+                rows.append([Self.describe(run.point, axes: results.axes, shortKeys: true), String(run.repetition),
+                             String(run.seed)] + metrics.map { run.metrics[$0].map(ChartNumber.label) ?? "" })
+                ids.append(offset == 0 ? "runs-point-\(index)" : "")
+            }
+        }
+        guard !rows.isEmpty else { return }
+        document.append(collapsedTable: DataTable(columns: ["Point", "Repetition", "Seed"] + metrics.map(\.name),
+                                                  rows: rows, rowIDs: ids),
+                        summary: "Every run (\(rows.count)), by point", style: "runs")
     }
 
     /// Whether the model class of these runs includes a deployment detector.
@@ -61,11 +85,15 @@ extension ReportBuilder {
             ? " Showing \(shown.count) of \(slices.count) slices of the other axes; all are in results.csv." : ""
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
 
+        let pointIndex = Dictionary(results.summary.enumerated().map { ($1.point, $0) }, uniquingKeysWith: { a, _ in a })
         func series(_ metric: Metric, prefix: String = "") -> [LineChart.Series] {
             shown.compactMap { slice in
                 let samples = slice.points.compactMap { summary -> LineChart.Sample? in
                     guard let x = summary.point[axis.key]?.number, let estimate = summary.metrics[metric] else { return nil }
-                    return .init(x: x, y: estimate.mean, lo: estimate.lo, hi: estimate.hi)
+                    let place = Self.describe(summary.point, axes: results.axes, shortKeys: true)
+                    let title = "\(place): \(metric.name) \(ChartNumber.label(estimate.mean)) (95% interval \(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi))), \(summary.n) run\(summary.n == 1 ? "" : "s")"
+                    return .init(x: x, y: estimate.mean, lo: estimate.lo, hi: estimate.hi, title: title,
+                                 link: pointIndex[summary.point].map { "#point-\($0)" })
                 }
                 guard !samples.isEmpty else { return nil }
                 return .init(label: prefix + slice.label, samples: samples)
@@ -171,23 +199,43 @@ extension ReportBuilder {
         document.append(figure: histogram.figure(name: figureName("search share histogram")))
     }
 
-    /// Mazes in pairs: a training episode next to a deployment episode.
+    /// Mazes in pairs, one per drawn run: its training episode next to its deployment episode, titled
+    /// by the point and whether the run chose search or the table (docs/reports.md).
     private mutating func appendMazes(to document: inout ReportDocument) {
         guard !results.mazes.isEmpty else { return }
-        document.append(markdown: "### Mazes\n\nThe paths chosen models take in training and in deployment.\n")
-        let training = results.mazes.filter { $0.phase == .training }
-        let other = results.mazes.filter { $0.phase != .training }
-        var groups: [[MazeDrawing]] = []
-        for index in 0..<max(training.count, other.count) {
-            groups.append([index < training.count ? training[index] : nil, index < other.count ? other[index] : nil].compactMap { $0 })
+        document.append(markdown: "### Mazes\n\nAt the smallest swept value, the point nearest the crossover N* and the largest: a run that chose search and one that chose the table, where both exist. The line is the path taken; dots mark the cells the search expanded.\n")
+        var order: [PointRepetition] = []
+        var groups: [PointRepetition: [MazeDrawing]] = [:]
+        for drawing in results.mazes {
+            let key = PointRepetition(point: drawing.point, repetition: drawing.repetition)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(drawing)
         }
-        for (index, group) in groups.prefix(4).enumerated() {
+        for (index, key) in order.prefix(Self.mazeFigureLimit).enumerated() {
+            let run = results.runs.first { $0.point == key.point && $0.repetition == key.repetition }
+            let style: String
+            switch run?.metrics.integer(.mesaOptimizer) {
+            case 1: style = "a run that chose search"
+            case 0: style = "a run that chose the table"
+            default: style = "a run"
+            }
+            let place = key.point.coordinates.isEmpty ? "" : AxisNames.describe(key.point) + ": "
+            let group = groups[key]!
             let figure = MazeFigure(
-                title: "Maze episode pair \(index + 1)",
+                title: "\(place)\(style) (repetition \(key.repetition))",
                 description: group.map { "\($0.phase.rawValue): \($0.caption)" }.joined(separator: "; ")
-                    + ". Walls are lines, the start is a circle, the goal a square, the proxy region shaded; the line is the path taken.",
+                    + ". Walls are lines, the start is a circle, the goal a square, the proxy region shaded, the cells the search expanded dotted; the line is the path taken.",
                 drawings: group)
             document.append(figure: figure.figure(name: figureName("maze \(index + 1)")))
         }
     }
+
+    /// Maze figures at most (three points, search and table at each).
+    static let mazeFigureLimit = 6
+}
+
+/// A run's coordinates, for grouping its drawings.
+struct PointRepetition: Hashable {
+    var point: Point
+    var repetition: Int
 }

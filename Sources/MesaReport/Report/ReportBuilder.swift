@@ -23,6 +23,13 @@ package struct ReportBuilder: Sendable {
             sourceSHA256: results.sourceSHA256, source: results.source)
         let lastBlock = results.notebook.lastIndex { $0.kind == .block }
         if let variant = variantNote { document.append(markdown: variant) }
+        let predictions = results.findings.filter { $0.kind == .expectation }
+        if !predictions.isEmpty {
+            document.append(answer: predictions.map { finding in
+                ReportDocument.AnswerItem(verdict: finding.verdict ?? .notShown, claim: (finding.claim ?? finding.sentence).capitalizedFirst,
+                                          effect: finding.effect, mechanism: finding.mechanism)
+            })
+        }
         var analyticShown = false
         var simulationShown = false
         for (index, entry) in results.notebook.enumerated() {

@@ -1,3 +1,5 @@
+import MesaResults
+
 /// The HTML body of `index.html`, assembled from cmark-gfm's rendering of each Markdown block
 /// and the figures' SVG, which the page template places inside `<main>`.
 package struct RenderedBody: Sendable {
@@ -28,9 +30,32 @@ extension ReportDocument {
             case .collapsed(let summary, let text):
                 html += "<details class=\"collapsed-findings\"><summary>\(summary.htmlEscaped)</summary>\n"
                     + MarkdownRenderer.html(from: text) + "</details>\n"
+            case .collapsedTable(let summary, let table, let style):
+                html += "<details class=\"collapsed-table\"><summary>\(summary.htmlEscaped)</summary>\n"
+                    + "<div class=\"table-scroll data-table \(style)\">\n\(table.html)</div>\n</details>\n"
+            case .answer(let items):
+                let id = allocator.allocate(for: "Answer")
+                contents.append(TableOfContentsEntry(level: 2, text: "Answer", id: id))
+                html += Self.answerHTML(items, id: id)
             }
         }
         return RenderedBody(html: html, contents: contents.filter { $0.level <= 3 })
+    }
+
+    /// The Answer box: a section with a badge per prediction (class `badge-<verdict>`).
+    static func answerHTML(_ items: [AnswerItem], id: String) -> String {
+        var html = "<section class=\"answer\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">Answer</h2>\n<ul class=\"answer-list\">\n"
+        for item in items {
+            html += "<li><span class=\"badge badge-\(item.verdict.rawValue)\">\(item.verdict.label)</span> "
+            html += "<span class=\"answer-claim\">\(item.claim.htmlEscaped)</span>"
+            if let effect = item.effect { html += ": <span class=\"answer-effect\">\(effect.htmlEscaped)</span>" }
+            html += "."
+            if let mechanism = item.mechanism {
+                html += " <span class=\"answer-mechanism\"><em>Mechanism:</em> \(mechanism.htmlEscaped).</span>"
+            }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n</section>\n"
     }
 
     static func figureHTML(_ figure: Figure, number: Int) -> String {

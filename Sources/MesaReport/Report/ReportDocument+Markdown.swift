@@ -11,6 +11,10 @@ extension ReportDocument {
                 parts.append(table.markdown)
             case .collapsed(let summary, let text):
                 parts.append("<details><summary>\(summary.htmlEscaped)</summary>\n\n\(text.hasSuffix("\n") ? text : text + "\n")\n</details>\n")
+            case .collapsedTable(let summary, let table, _):
+                parts.append("<details><summary>\(summary.htmlEscaped)</summary>\n\n\(table.markdown)\n</details>\n")
+            case .answer(let items):
+                parts.append(Self.answerMarkdown(items))
             case .figure(let figure, let number):
                 parts.append("""
                     ![Figure \(number): \(figure.title.markdownEscaped)](figures/\(figure.name).svg)
@@ -28,6 +32,19 @@ extension ReportDocument {
         parts.append("## Scenario source\n\n" + Self.fencedCode(source, language: "text"))
         parts.append("## Data\n\n[results.json](results.json) · [results.csv](results.csv)\n")
         return parts.joined(separator: "\n")
+    }
+
+    /// The Answer box as a block quote: each prediction, its verdict, estimate and mechanism.
+    static func answerMarkdown(_ items: [AnswerItem]) -> String {
+        var text = "> **Answer**\n>\n"
+        for item in items {
+            var line = "> - **\(item.verdict.label).** \(item.claim.markdownEscaped)"
+            if let effect = item.effect { line += ": \(effect.markdownEscaped)" }
+            line += "."
+            if let mechanism = item.mechanism { line += " *Mechanism:* \(mechanism.markdownEscaped)." }
+            text += line + "\n"
+        }
+        return text
     }
 
     /// The line under the title: scenario slug, tool version, source hash (all escaped).

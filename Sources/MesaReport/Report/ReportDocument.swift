@@ -1,3 +1,5 @@
+import MesaResults
+
 /// A report before it becomes a file: Markdown sections and figures in notebook order.
 ///
 /// Markdown output joins the blocks; HTML output renders each Markdown block through cmark-gfm
@@ -13,6 +15,18 @@ package struct ReportDocument: Sendable {
         case table(DataTable, style: String)
         /// Generated (escaped) Markdown shown collapsed under a one-line summary of plain text.
         case collapsed(summary: String, markdown: String)
+        /// The Answer box: each prediction with its verdict badge, estimate and mechanism.
+        case answer([AnswerItem])
+        /// A table of generated values shown collapsed (`rows` may carry ids for links).
+        case collapsedTable(summary: String, table: DataTable, style: String)
+    }
+
+    /// One line of the Answer box.
+    package struct AnswerItem: Sendable, Hashable {
+        package var verdict: Verdict
+        package var claim: String
+        package var effect: String?
+        package var mechanism: String?
     }
 
     package var title: String
@@ -51,6 +65,16 @@ package struct ReportDocument: Sendable {
     /// Appends Markdown shown collapsed under `summary` (plain text, escaped on output).
     package mutating func append(collapsed markdown: String, summary: String) {
         blocks.append(.collapsed(summary: summary, markdown: markdown))
+    }
+
+    /// Appends the Answer box.
+    package mutating func append(answer items: [AnswerItem]) {
+        blocks.append(.answer(items))
+    }
+
+    /// Appends a table shown collapsed under `summary`.
+    package mutating func append(collapsedTable table: DataTable, summary: String, style: String) {
+        blocks.append(.collapsedTable(summary: summary, table: table, style: style))
     }
 
     /// Appends a figure with the next number.

@@ -19,9 +19,17 @@ public struct Finding: Codable, Sendable, Hashable {
     public var sentence: String
     /// For a checked prediction (`kind` `expectation`) its verdict; absent for every other finding.
     public var verdict: Verdict?
+    /// For a checked prediction: the claim in words ("the share of runs selecting search rises
+    /// along N"), the estimate behind the verdict in a few words ("+0.99, 95% interval +0.96 to
+    /// +1"), and the mechanism the prediction rests on, in one line. The report's Answer box and
+    /// the front page show them.
+    public var claim: String?
+    public var effect: String?
+    public var mechanism: String?
 
     public init(kind: FindingKind, metric: String, axis: String, value: Double?, lo: Double? = nil, hi: Double? = nil,
-                slice: Point? = nil, sentence: String, verdict: Verdict? = nil) {
+                slice: Point? = nil, sentence: String, verdict: Verdict? = nil, claim: String? = nil,
+                effect: String? = nil, mechanism: String? = nil) {
         self.kind = kind
         self.metric = metric
         self.axis = axis
@@ -31,6 +39,9 @@ public struct Finding: Codable, Sendable, Hashable {
         self.slice = slice
         self.sentence = sentence
         self.verdict = verdict
+        self.claim = claim
+        self.effect = effect
+        self.mechanism = mechanism
     }
 }
 

@@ -48,11 +48,12 @@ package struct MazeWorld: Environment {
         return instance
     }
 
-    package func drawing(of instance: TaskInstance, path: [Int], defected: Bool, point: Point, repetition: Int,
+    package func drawing(of instance: TaskInstance, path: [Int], expanded: [Int], defected: Bool, point: Point, repetition: Int,
                          phase: Phase, index: Int) -> MazeDrawing? {
         MazeDrawing(point: point, repetition: repetition, phase: phase, instance: index, width: spec.width,
                     height: spec.height, openings: Self.openings(of: instance), start: instance.start,
-                    goal: instance.goal, proxy: spec.goal == .region ? proxy.cells : [], path: path, defected: defected)
+                    goal: instance.goal, proxy: spec.goal == .region ? proxy.cells : [], path: path, expanded: expanded,
+                    defected: defected)
     }
 
     /// The task of a maze: cells are states, a move through a wall stays put.
