@@ -16,8 +16,9 @@ package enum LevelCheck {
         for point in points {
             let values = groups[point]!.compactMap { $0.metrics[metric] }
             let place = AxisNames.describe(point)
-            guard let interval = interval(values, binary: metric.definition.isFlag, level: level),
-                  let wide = self.interval(values, binary: metric.definition.isFlag, level: corrected)
+            let bounds = metric.definition.bounds.range
+            guard let interval = interval(values, binary: metric.definition.isFlag, level: level, within: bounds),
+                  let wide = self.interval(values, binary: metric.definition.isFlag, level: corrected, within: bounds)
             else {
                 verdicts.append((place, .notShown, "\(place): \(values.count < 2 && !metric.definition.isFlag ? "one run gives no interval" : "no runs")",
                                  ConfidenceInterval(lower: .nan, upper: .nan, level: level)))
@@ -52,13 +53,16 @@ package enum LevelCheck {
                               lo: single?.lower, hi: single?.upper, effect: effect)
     }
 
-    /// Wilson (0/1) or t (continuous) at `level`; nil without runs, or for one continuous run.
-    static func interval(_ values: [Double], binary: Bool, level: Double) -> ConfidenceInterval? {
+    /// Wilson (0/1) or t (continuous, clipped to the values the metric can take, as the summary
+    /// is) at `level`; nil without runs, or for one continuous run.
+    static func interval(_ values: [Double], binary: Bool, level: Double,
+                         within bounds: ClosedRange<Double> = -Double.infinity...Double.infinity) -> ConfidenceInterval? {
         if binary {
             return WilsonInterval.interval(successes: values.reduce(0, +), trials: Double(values.count), level: level)
         }
         guard values.count >= 2, let estimate = StudentTInterval.estimate(values, level: level) else { return nil }
-        return ConfidenceInterval(lower: estimate.lo, upper: estimate.hi, level: level)
+        return ConfidenceInterval(lower: min(max(estimate.lo, bounds.lowerBound), bounds.upperBound),
+                                  upper: max(min(estimate.hi, bounds.upperBound), bounds.lowerBound), level: level)
     }
 
     /// The distinct points of `runs`, in order of first appearance.
