@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/mesascope
 
-.PHONY: report test setup setup-browser build-release clean
+.PHONY: report test test-cluster setup setup-browser build-release clean
 
 ## make report: set up, build (release), run every bundled scenario into reports/.
 report: setup build-release
@@ -14,6 +14,11 @@ report: setup build-release
 test: setup-browser build-release
 	MESASCOPE_REQUIRE_BROWSER=1 MESASCOPE_REQUIRE_RELEASE=1 MESASCOPE_RELEASE_BINARY=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test
 	scripts/check-reports.sh $(RELEASE_BIN)
+
+## make test-cluster: a real single-node Slurm, started and stopped by the test (root; installs
+## munge and Slurm when missing): job arrays of shards merge to the local run's bytes (docs/cluster.md).
+test-cluster: setup build-release
+	scripts/test-cluster.sh $(RELEASE_BIN)
 
 setup:
 	@scripts/setup.sh build

@@ -19,6 +19,11 @@ public enum PipelineError: Error, Sendable {
     case report(ReportError)
     /// The run cache could not be written (exit 74). Runs are unaffected; only reuse is lost.
     case cache(path: String, reason: String)
+    /// `merge` found the shards incomplete or mismatched (exit 65); the message says which.
+    case incompleteShards(path: String, message: String)
+    /// `merge` of sequential seeds: another look is needed and none of its runs exists yet (exit 75,
+    /// EX_TEMPFAIL: run that look's shards and merge again).
+    case nextLookNeeded(path: String, look: Int, of: Int)
     /// The user interrupted the run (exit 130).
     case interrupted
 
@@ -33,6 +38,9 @@ public enum PipelineError: Error, Sendable {
         case let .refused(path, error): return "\(path): error: \(error.description)"
         case .report(let error): return error.description
         case let .cache(path, reason): return "\(path): error: cannot write the run cache (\(reason))"
+        case let .incompleteShards(path, message): return "\(path): error: cannot merge: \(message)"
+        case let .nextLookNeeded(path, look, of):
+            return "\(path): look \(look) of \(of) is needed: the looks so far leave a prediction undecided; run its shards (mesascope run \(path) --shard I/N --look \(look)) and merge again"
         case .interrupted: return "Interrupted: earlier reports are untouched."
         }
     }

@@ -39,7 +39,7 @@ public enum ReportFolders {
         var refused = 0
         for item in loaded {
             let folder = reportsDirectory.appendingPathComponent(item.scenario.slug, isDirectory: true)
-            guard let owner = try? ReportWriter.readResults(from: folder).sourceFile, owner != item.fileName else {
+            guard let owner = Self.owner(of: folder), owner != item.fileName else {
                 continue
             }
             refused += 1
@@ -50,5 +50,17 @@ public enum ReportFolders {
                 notes: [Diagnostic.Note("give this scenario its own title (the report folder is named after it), write elsewhere with --out DIR, or pass --replace to replace that report")])]))
         }
         if refused > 0 { throw PipelineError.invalidScenarios(invalid: refused, total: loaded.count) }
+    }
+
+    /// The `source_file` a report folder records, read without decoding the rest of its results.
+    static func owner(of folder: URL) -> String? {
+        struct Owner: Decodable {
+            var sourceFile: String?
+            enum CodingKeys: String, CodingKey { case sourceFile = "source_file" }
+        }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("results.json").path) else {
+            return nil
+        }
+        return (try? JSONDecoder().decode(Owner.self, from: data))?.sourceFile
     }
 }

@@ -42,6 +42,27 @@ public struct ReportRendering: Sendable {
         return folders.count
     }
 
+    /// The front-page entries of every report folder under `reportsDirectory`, read once; folders
+    /// named in `skipping` (about to be rewritten) are not read.
+    func storedEntries(in reportsDirectory: URL, skipping: Set<String> = []) throws -> [String: IndexEntry] {
+        do {
+            let folders = try ReportWriter.reportFolders(in: reportsDirectory).filter { !skipping.contains($0.lastPathComponent) }
+            let entries = try folders.map(ReportWriter.readResults).map(IndexEntry.init)
+            return Dictionary(entries.map { ($0.slug, $0) }, uniquingKeysWith: { _, last in last })
+        } catch let error as ReportError {
+            throw PipelineError.report(error)
+        }
+    }
+
+    /// Writes the front page from `entries`.
+    func writeIndex(_ entries: [String: IndexEntry], in reportsDirectory: URL) throws {
+        do {
+            try ReportWriter(templatesDirectory: templatesDirectory).writeIndex(entries: Array(entries.values), to: reportsDirectory)
+        } catch let error as ReportError {
+            throw PipelineError.report(error)
+        }
+    }
+
     /// Rebuilds `reports/index.html` from every report folder's `results.json`, so the index lists
     /// all reports present, not only the ones this invocation ran.
     public func writeIndex(in reportsDirectory: URL) throws {

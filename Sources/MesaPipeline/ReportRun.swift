@@ -20,6 +20,8 @@ public struct ReportRun: Sendable {
     public var warnings: @Sendable (String) -> Void = { _ in }
     /// The run cache (nil: every run is simulated and none is kept).
     public var store: (any RunStore)?
+    /// `merge`: assemble the runs shards stored, simulate nothing (docs/cluster.md).
+    public var requiresStoredRuns = false
 
     public init(reportsDirectory: URL, jobs: Int, templatesDirectory: URL?, toolVersion: String) {
         self.reportsDirectory = reportsDirectory
@@ -43,8 +45,13 @@ public struct ReportRun: Sendable {
             try ReportFolders.checkOwnership(scenarios, in: reportsDirectory, diagnostics: diagnostics)
         }
         var runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion, store: store)
+        runner.requiresStoredRuns = requiresStoredRuns
         let warnings = self.warnings
         runner.storeFailure = { warnings("warning: \($0); runs are not being kept in the cache\n") }
+        // The front page is rewritten after every report (an interrupted run still links what
+        // finished); the other folders' entries are read once, here.
+        let rendering = ReportRendering(templatesDirectory: templatesDirectory)
+        var index = try rendering.storedEntries(in: reportsDirectory, skipping: Set(scenarios.map(\.scenario.slug)))
         for item in scenarios {
             do {
                 try Task.checkCancellation()
@@ -52,18 +59,25 @@ public struct ReportRun: Sendable {
                 let results = try await runner.run(item.scenario, sourceFile: URL(fileURLWithPath: item.path).lastPathComponent) {
                     sink.update($0)
                 }
-                let folder = try writer.write(results, to: reportsDirectory)
-                // The front page after every report: an interrupted run still links what finished.
-                try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory)
+                let document = ReportBuilder(results: results).build()
+                let folder = try writer.write(results, document: document, to: reportsDirectory)
+                index[results.slug] = IndexEntry(results: results, document: document)
+                try rendering.writeIndex(index, in: reportsDirectory)
                 sink.finish(runs: results.runs.count, folder: folder)
             } catch is CancellationError {
                 throw PipelineError.interrupted
             } catch let error as SimulationError {
                 throw PipelineError.refused(path: item.path, error)
+            } catch let incomplete as ScenarioRunner.IncompleteRuns {
+                let manifests = (store as? RunCache)?.manifests(slug: item.scenario.slug) ?? []
+                throw PipelineError.incompleteShards(path: item.path, message: MergeDiagnosis.message(
+                    scenario: item.scenario, look: incomplete.look, missing: incomplete.missing, manifests: manifests))
+            } catch let next as ScenarioRunner.NextLookNeeded {
+                throw PipelineError.nextLookNeeded(path: item.path, look: next.look, of: next.of)
             } catch let error as ReportError {
                 throw PipelineError.report(error)
             }
         }
-        if scenarios.isEmpty { try ReportRendering(templatesDirectory: templatesDirectory).writeIndex(in: reportsDirectory) }
+        if scenarios.isEmpty { try rendering.writeIndex(index, in: reportsDirectory) }
     }
 }

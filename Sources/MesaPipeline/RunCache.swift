@@ -16,12 +16,13 @@ import MesaResults
 /// again and the entry rewritten. Nothing in the cache is ever trusted unchecked.
 ///
 /// Layout: `DIR/runs/ab/abcdef….run` (the key's SHA-256 in hex, fanned out by its first byte).
-/// An entry is the line `mesascope-run-cache 1 <sha256 of the rest>`, then the run as JSON.
+/// An entry is the line `mesascope-run-cache 2 <sha256 of the rest>`, then the key (64 hex
+/// characters and a newline) and the run in `StoredRunCodec`'s binary form.
 public struct RunCache: RunStore {
     /// The cache folder.
     public let directory: URL
 
-    static let magic = "mesascope-run-cache 1"
+    static let magic = "mesascope-run-cache 2"
     static let suffix = ".run"
 
     public init(directory: URL) {
@@ -63,9 +64,9 @@ public struct RunCache: RunStore {
     }
 
     /// The entry's bytes: the header line with the checksum of the body, then the body (the key
-    /// and the run, as JSON).
+    /// and the run).
     static func encode(_ run: StoredRun, key: RunKey) throws -> [UInt8] {
-        let body = Array(try ResultsJSON.encode(Entry(key: key.hex, run: run), pretty: false))
+        let body = Array("\(key.hex)\n".utf8) + StoredRunCodec.encode(run)
         return Array("\(magic) \(SHA256.hex(body))\n".utf8) + body
     }
 
@@ -74,16 +75,9 @@ public struct RunCache: RunStore {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         let header = String(decoding: bytes[..<newline], as: UTF8.self)
         let body = bytes[(newline + 1)...]
-        guard header == "\(magic) \(SHA256.hex(body))",
-              let entry = try? ResultsJSON.decode(Entry.self, from: Data(body)),
-              entry.key == key.hex
-        else { return nil }
-        return entry.run
-    }
-
-    struct Entry: Codable {
-        var key: String
-        var run: StoredRun
+        let keyLine = Array("\(key.hex)\n".utf8)
+        guard header == "\(magic) \(SHA256.hex(body))", body.starts(with: keyLine) else { return nil }
+        return StoredRunCodec.decode(body.dropFirst(keyLine.count))
     }
 
     /// Entries and bytes in the cache (temporary files of writers in progress excluded).

@@ -19,6 +19,22 @@ public struct ScenarioRunner: Sendable {
     public var store: (any RunStore)?
     /// Told, once per scenario, why the store could not keep its runs (the runs are unaffected).
     public var storeFailure: @Sendable (String) -> Void = { _ in }
+    /// Assemble stored runs only (`merge`): nothing is simulated; a missing run throws
+    /// `IncompleteRuns`, and a next look whose runs have not started throws `NextLookNeeded`.
+    public var requiresStoredRuns = false
+
+    /// Runs a merge did not find, by look.
+    public struct IncompleteRuns: Error, Sendable {
+        public var look: Int
+        public var missing: [RunCoordinate]
+    }
+
+    /// Sequential seeds: the looks so far leave a prediction undecided, and look `look` has no run
+    /// stored yet.
+    public struct NextLookNeeded: Error, Sendable {
+        public var look: Int
+        public var of: Int
+    }
 
     public init(jobs: Int, toolVersion: String, store: (any RunStore)? = nil) {
         self.jobs = max(1, jobs)
@@ -59,11 +75,20 @@ public struct ScenarioRunner: Sendable {
                 (done..<look).map { RunCoordinate(point: point, repetition: $0) }
             }
             let before = collected.count, cachedBefore = fromCache
-            let output = try await sweep.run(selection, store: store) { update in
-                progress(Progress(runsDone: before + update.runsDone, runsTotal: scenario.pointCount * look,
-                                  pointsDone: update.pointsDone, pointsTotal: update.totalPoints,
-                                  runsFromCache: cachedBefore + update.runsFromStore,
-                                  look: index + 1, looks: schedule.looks.count))
+            let output: SweepOutput
+            do {
+                output = try await sweep.run(selection, store: store, simulates: !requiresStoredRuns) { update in
+                    progress(Progress(runsDone: before + update.runsDone, runsTotal: scenario.pointCount * look,
+                                      pointsDone: update.pointsDone, pointsTotal: update.totalPoints,
+                                      runsFromCache: cachedBefore + update.runsFromStore,
+                                      look: index + 1, looks: schedule.looks.count))
+                }
+            } catch let missing as MissingRuns {
+                // A later look none of whose runs exists yet is a look still to run, not a gap.
+                if index > 0, missing.runs.count == selection.count {
+                    throw NextLookNeeded(look: index + 1, of: schedule.looks.count)
+                }
+                throw IncompleteRuns(look: index + 1, missing: missing.runs)
             }
             if let failure = output.storeFailure { storeFailure(failure) }
             fromCache += output.runsFromStore

@@ -10,6 +10,8 @@ enum ExitStatus {
     static let ioError = ExitCode(74)
     /// A template that does not parse (sysexits' EX_CONFIG).
     static let invalidTemplate = ExitCode(78)
+    /// sysexits' EX_TEMPFAIL: `merge` needs another look of sequential seeds first.
+    static let temporaryFailure = ExitCode(75)
     /// The conventional status of a process stopped by SIGINT.
     static let interrupted = ExitCode(130)
 
@@ -37,7 +39,8 @@ enum ExitStatus {
         switch error {
         case .usage: return usage
         case .notFound, .unreadable, .cache: return ioError
-        case .invalidScenarios, .refused: return invalidScenario
+        case .invalidScenarios, .refused, .incompleteShards: return invalidScenario
+        case .nextLookNeeded: return temporaryFailure
         case .interrupted: return interrupted
         case .report(let report):
             switch report {

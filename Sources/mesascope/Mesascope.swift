@@ -11,11 +11,12 @@ struct Mesascope: AsyncParsableCommand {
             search-style and heuristic-style models compete under one parameter budget. mesascope \
             checks them, runs them and writes notebook-style reports.
 
-            Exit codes: 0 success, 64 usage, 65 invalid scenario, 70 internal error, 74 I/O error, \
-            78 invalid template, 130 interrupted.
+            Exit codes: 0 success, 64 usage, 65 invalid scenario (or shards that do not merge), 70 internal \
+            error, 74 I/O error, 75 another look of seeds needed (merge), 78 invalid template, 130 interrupted.
             """,
         version: ToolVersion.current,
-        subcommands: [NewCommand.self, CheckCommand.self, PlanCommand.self, RunCommand.self, RenderCommand.self, BenchCommand.self,
+        subcommands: [NewCommand.self, CheckCommand.self, PlanCommand.self, RunCommand.self, MergeCommand.self, SlurmCommand.self,
+                      RenderCommand.self, BenchCommand.self,
                       PreviewCommand.self, MetricsCommand.self, CacheCommand.self]
     )
 }

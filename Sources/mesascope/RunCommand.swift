@@ -24,17 +24,34 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("replace"), help: "Replace report folders written from scenario files of another name.")
     var replace = false
 
+    @Option(name: .customLong("shard"), help: ArgumentHelp(
+        "Run only shard I of N (split by estimated work) into the run cache, for `merge`; no report.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .customLong("look"), help: "With --shard: the look of sequential seeds to run (default 1).")
+    var look: Int = 1
+
     @OptionGroup var options: ScenarioOptions
     @OptionGroup var cache: CacheOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(argument: shard) == nil {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N (e.g. --shard 2/8), not '\(shard)'")
+        }
+        if shard != nil, cache.disabled { throw ValidationError("--shard stores its runs in the run cache: drop --no-cache") }
+        if shard == nil, look != 1 { throw ValidationError("--look applies to --shard") }
+        guard look >= 1 else { throw ValidationError("--look must be at least 1") }
     }
 
     func run() async throws {
         try await ExitStatus.mapping {
             let files = try ScenarioFiles.resolve(paths.isEmpty ? ["scenarios"] : paths)
             let loaded = try options.loader.loadAll(files)
+            if let shard = shard.flatMap(Shard.init(argument:)), let store = cache.cache {
+                try await runShard(shard, of: loaded, store: store)
+                return
+            }
             let outURL = URL(fileURLWithPath: out, isDirectory: true)
             var run = ReportRun(reportsDirectory: outURL, jobs: jobs, templatesDirectory: TemplateFolder.resolve(templates),
                                 toolVersion: ToolVersion.current)
@@ -47,6 +64,19 @@ struct RunCommand: AsyncParsableCommand {
             defer { _ = interrupts.wasInterrupted }
             try await work.value
             print("Reports: \(outURL.appendingPathComponent("index.html").path)")
+        }
+    }
+
+    /// `--shard I/N`: each file's shard into the cache, with a line saying what it did.
+    func runShard(_ shard: Shard, of loaded: [ScenarioLoader.Loaded], store: RunCache) async throws {
+        for item in loaded {
+            let display = ProgressDisplay(label: item.scenario.slug)
+            let run = ShardRun(jobs: jobs, cache: store)
+            let work = Task { try await run.run(item, shard: shard, look: look) { display.update($0) } }
+            let interrupts = InterruptHandler { work.cancel() }
+            defer { _ = interrupts.wasInterrupted }
+            let outcome = try await work.value
+            display.finish("shard \(shard) of look \(look): \(outcome.runs) runs (\(outcome.simulated) simulated, \(outcome.fromCache) from the cache) stored in \(store.directory.path)")
         }
     }
 }

@@ -9,8 +9,13 @@ public struct RunKey: Hashable, Sendable, CustomStringConvertible {
     public let hex: String
 
     public init(spec: SimulationSpec, runSeed: UInt64, worldSeed: UInt64) {
-        let text = "mesascope run\nengine=\(EngineVersion.current)\nrun_seed=\(runSeed)\nworld_seed=\(worldSeed)\n"
-            + spec.canonicalText
+        self.init(settings: SHA256.hex(Array(spec.canonicalText.utf8)), runSeed: runSeed, worldSeed: worldSeed)
+    }
+
+    /// The key from the SHA-256 (hex) of the settings' canonical text, which a sweep computes once
+    /// per point.
+    public init(settings digest: String, runSeed: UInt64, worldSeed: UInt64) {
+        let text = "mesascope run\nengine=\(EngineVersion.current)\nrun_seed=\(runSeed)\nworld_seed=\(worldSeed)\nsettings=\(digest)\n"
         hex = SHA256.hex(Array(text.utf8))
     }
 

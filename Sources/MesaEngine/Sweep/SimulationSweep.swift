@@ -43,6 +43,11 @@ public struct SweepOutput: Sendable {
     public var storeFailure: String?
 }
 
+/// Runs a store-only sweep (`simulates: false`) did not find: what `merge` reports as incomplete.
+public struct MissingRuns: Error, Sendable {
+    public var runs: [RunCoordinate]
+}
+
 /// A run the engine refused, with the sweep point it belongs to.
 public struct SimulationError: Error, CustomStringConvertible, Sendable {
     /// The sweep point (index in the Cartesian product) that failed.
@@ -90,17 +95,42 @@ public struct SimulationSweep: Sendable {
 
     /// The key under which a store keeps run `run`.
     public func key(_ run: RunCoordinate) -> RunKey {
-        let point = scenario.points[run.point]
-        return RunKey(spec: point.spec, runSeed: Self.runSeed(point, repetition: run.repetition),
-                      worldSeed: StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: run.repetition))
+        PointIdentity(scenario.points[run.point]).key(repetition: run.repetition)
+    }
+
+    /// What identifies a point's runs, computed once per point: the hash of its settings (which
+    /// seeds its runs) and their digest (which keys them in a store).
+    struct PointIdentity {
+        let point: RunPoint
+        let settingsHash: UInt64
+        let digest: String
+
+        init(_ point: RunPoint) {
+            self.point = point
+            let bytes = Array(point.spec.canonicalText.utf8)
+            let sha = SHA256.digest(bytes)
+            settingsHash = sha.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+            digest = sha.map { String(format: "%02x", $0) }.joined()
+        }
+
+        func runSeed(_ repetition: Int) -> UInt64 {
+            StreamSeed.run(scenarioSeed: point.spec.training.seed, settings: settingsHash, repetition: repetition)
+        }
+
+        func key(repetition: Int) -> RunKey {
+            RunKey(settings: digest, runSeed: runSeed(repetition),
+                   worldSeed: StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: repetition))
+        }
     }
 
     /// Runs the sweep (or the runs in `selection`); `progress` is called (serially) after each run.
     /// With a `store`, runs it holds are taken from it and every simulated run is saved to it as
-    /// soon as it finishes.
-    public func run(_ selection: [RunCoordinate]? = nil, store: (any RunStore)? = nil,
+    /// soon as it finishes. With `simulates: false` nothing is simulated: runs the store lacks
+    /// throw `MissingRuns`.
+    public func run(_ selection: [RunCoordinate]? = nil, store: (any RunStore)? = nil, simulates: Bool = true,
                     progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) async throws -> SweepOutput {
         let points = scenario.points
+        let identities = points.map(PointIdentity.init)
         let selected = (selection ?? allRuns).sorted()
         let total = selected.count
         guard total > 0 else { return SweepOutput(runs: [], mazes: []) }
@@ -113,7 +143,7 @@ public struct SimulationSweep: Sendable {
 
         func finished(_ index: Int, _ stored: StoredRun) {
             let run = selected[index]
-            records[index] = record(run, metrics: stored.metrics)
+            records[index] = Self.record(identities[run.point], repetition: run.repetition, metrics: stored.metrics)
             drawings[index] = stored.drawings.map { drawing in
                 var drawing = drawing
                 drawing.point = points[run.point].resultsPoint
@@ -130,13 +160,16 @@ public struct SimulationSweep: Sendable {
         // Runs the store holds first: they cost a file read.
         var missing: [Int] = []
         for index in 0..<total {
-            if let store, let stored = store.load(key(selected[index])) {
+            if let store, let stored = store.load(identities[selected[index].point].key(repetition: selected[index].repetition)) {
                 output.runsFromStore += 1
                 finished(index, stored)
             } else {
                 missing.append(index)
             }
         }
+
+        // Assembling stored runs only (`merge`): a run the store lacks is an error, not work.
+        if !simulates, !missing.isEmpty { throw MissingRuns(runs: missing.map { selected[$0] }) }
 
         // Largest runs first (longest-processing-time order): the sweep's wall time is not left
         // waiting on one big run at the end. Results are still placed by run index.
@@ -149,7 +182,7 @@ public struct SimulationSweep: Sendable {
             func submit(_ index: Int) {
                 let run = selected[index]
                 let point = points[run.point]
-                let seed = Self.runSeed(point, repetition: run.repetition)
+                let seed = identities[run.point].runSeed(run.repetition)
                 let world = StreamSeed.world(scenarioSeed: point.spec.training.seed, repetition: run.repetition)
                 group.addTask {
                     try Task.checkCancellation()
@@ -174,7 +207,9 @@ public struct SimulationSweep: Sendable {
             while next < min(jobs, order.count) { submit(order[next]); next += 1 }
             while let (index, stored) = try await group.next() {
                 if let store, output.storeFailure == nil {
-                    do { try store.save(stored, for: key(selected[index])) } catch {
+                    do {
+                        try store.save(stored, for: identities[selected[index].point].key(repetition: selected[index].repetition))
+                    } catch {
                         output.storeFailure = "\(error)"
                     }
                 }
@@ -190,11 +225,11 @@ public struct SimulationSweep: Sendable {
     }
 
     /// The record of `run` with `metrics`.
-    func record(_ run: RunCoordinate, metrics: RunMetrics) -> RunRecord {
-        let point = scenario.points[run.point]
+    static func record(_ identity: PointIdentity, repetition: Int, metrics: RunMetrics) -> RunRecord {
+        let point = identity.point
         let optimizer = point.spec.training.optimizer
-        return RunRecord(point: point.resultsPoint, seed: Self.runSeed(point, repetition: run.repetition),
-                         repetition: run.repetition, optimizer: optimizer,
+        return RunRecord(point: point.resultsPoint, seed: identity.runSeed(repetition),
+                         repetition: repetition, optimizer: optimizer,
                          acceptance: optimizer == .hillClimb ? point.spec.training.acceptance.text : nil, metrics: metrics)
     }
 

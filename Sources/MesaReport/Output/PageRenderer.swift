@@ -112,6 +112,11 @@ package struct IndexEntry: Sendable, Hashable {
     package var order: String
 
     package init(results: ScenarioResults) {
+        self.init(results: results, document: ReportBuilder(results: results).build())
+    }
+
+    /// The entry of `results`, whose report `document` is already built.
+    package init(results: ScenarioResults, document: ReportDocument) {
         title = results.scenario
         slug = results.slug
         order = results.sourceFile ?? results.slug
@@ -119,7 +124,7 @@ package struct IndexEntry: Sendable, Hashable {
         predictions = results.findings.filter { $0.kind == .expectation }.map {
             Prediction(claim: ($0.claim ?? $0.sentence).capitalizedFirst, verdict: $0.verdict ?? .notShown, effect: $0.effect)
         }
-        thumbnail = ReportBuilder(results: results).build().figures.first.map { Self.thumbnail($0.inlineSVG, slug: slug) }
+        thumbnail = document.figures.first.map { Self.thumbnail($0.inlineSVG, slug: slug) }
     }
 
     /// `svg` with every id and reference to one prefixed by `thumb-<slug>-`, and in-page links sent

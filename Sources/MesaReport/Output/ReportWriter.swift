@@ -30,21 +30,32 @@ public struct ReportWriter: Sendable {
     /// Writes `reportsDirectory/<slug>/` and returns its URL.
     @discardableResult
     public func write(_ results: ScenarioResults, to reportsDirectory: URL) throws -> URL {
+        try write(results, document: ReportBuilder(results: results).build(), to: reportsDirectory)
+    }
+
+    /// Writes `reportsDirectory/<slug>/` from a document already built from `results`.
+    @discardableResult
+    package func write(_ results: ScenarioResults, document: ReportDocument, to reportsDirectory: URL) throws -> URL {
         try Self.validate(slug: results.slug)
         let destination = reportsDirectory.appendingPathComponent(results.slug, isDirectory: true)
-        try writeReport(results, at: destination)
+        try writeReport(results, document: document, at: destination)
         return destination
     }
 
     /// Writes the report of `results` into `destination`, replacing what is there as a whole.
     public func write(_ results: ScenarioResults, at destination: URL) throws {
-        try writeReport(results, at: destination)
+        try writeReport(results, document: ReportBuilder(results: results).build(), at: destination)
     }
 
     /// Writes `reportsDirectory/index.html` and `index.md`: every scenario (sorted by slug) with a
     /// link and its headline findings.
     public func writeIndex(_ results: [ScenarioResults], to reportsDirectory: URL) throws {
-        let entries = results.map(IndexEntry.init).sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        try writeIndex(entries: results.map(IndexEntry.init), to: reportsDirectory)
+    }
+
+    /// Writes the front page from entries already made (one per report folder).
+    package func writeIndex(entries unordered: [IndexEntry], to reportsDirectory: URL) throws {
+        let entries = unordered.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
         let renderer = PageRenderer(templates: try TemplateSet.load(from: templatesDirectory))
         let html = try renderer.indexPage(for: entries)
         try DirectoryReplacement.createDirectory(reportsDirectory)
@@ -84,16 +95,17 @@ public struct ReportWriter: Sendable {
         try reportFolders(in: reportsDirectory).map(readResults)
     }
 
-    private func writeReport(_ results: ScenarioResults, at destination: URL) throws {
+    private func writeReport(_ results: ScenarioResults, document: ReportDocument, at destination: URL) throws {
         let templates = try TemplateSet.load(from: templatesDirectory)
         try DirectoryReplacement.replace(destination) { staging in
-            try Self.populate(staging, with: results, templates: templates)
+            try Self.populate(staging, with: results, document: document, templates: templates)
         }
     }
 
     /// Writes every file of a report into `folder`. The HTML comes last: a template error there
     /// aborts the whole replacement.
-    private static func populate(_ folder: URL, with results: ScenarioResults, templates: TemplateSet) throws {
+    private static func populate(_ folder: URL, with results: ScenarioResults, document: ReportDocument,
+                                 templates: TemplateSet) throws {
         func write(_ data: Data, _ relativePath: String) throws {
             let url = folder.appendingPathComponent(relativePath)
             do {
@@ -104,7 +116,6 @@ public struct ReportWriter: Sendable {
         }
         try write(ResultsFiles.json(results), "results.json")
         try write(Data(ResultsFiles.csv(results).utf8), "results.csv")
-        let document = ReportBuilder(results: results).build()
         let figures = document.figures
         if !figures.isEmpty {
             try DirectoryReplacement.createDirectory(folder.appendingPathComponent("figures", isDirectory: true))
