@@ -134,4 +134,68 @@ struct DeceptionClaimCheckTests {
         }
         #expect(survivalSentences(exact).isEmpty)
     }
+
+    @Test("the premise: premise_gap > 0 counted against K − d < K_fit, run by run")
+    func premise() throws {
+        func run(_ budget: Int, gap: Double, repetition: Int) -> RunRecord {
+            var metrics = RunFixtures.metrics(budget: budget, detectorCost: 8, kFit: 100)
+            metrics[.premiseGap] = gap
+            return RunFixtures.run(RunFixtures.point([("model.parameters", .number(Double(budget)))]),
+                                   repetition: repetition, metrics)
+        }
+        // K − d = 92 < 100 with a gap; K − d = 112 ≥ 100 without one: they agree.
+        let agreeing = [run(100, gap: 0.25, repetition: 0), run(100, gap: 0.25, repetition: 1), run(120, gap: 0, repetition: 0)]
+        #expect(RunFixtures.findings(rule: PremiseCheck(), runs: agreeing).map(\.sentence) == [
+            "The premise of the argument (more parameters would lower the training error: premise gap > 0) held in 2 of 3 runs with a detector in their class: exactly the 2 with K − d < K_fit.",
+        ])
+        let disagreeing = agreeing + [run(96, gap: 0, repetition: 0)]
+        let sentence = try #require(RunFixtures.findings(rule: PremiseCheck(), runs: disagreeing).first).sentence
+        #expect(sentence == "The premise of the argument (more parameters would lower the training error: premise gap > 0) held in 2 of 4 runs with a detector in their class; 3 had K − d < K_fit. At K = 96, some runs had K − d < K_fit but no gap: K itself is below K_fit there, and the least error is the same with K − d parameters as with K (the next gain needs more than d more parameters), so the premise fails although the budget is short.")
+        #expect(RunFixtures.findings(rule: PremiseCheck(), runs: runs(budget: 64, kFit: 100, optimizer: .exact, deceptive: 0)).isEmpty,
+                "runs without premise_gap are not judged")
+    }
+
+    @Test("the detector's life under hill climbing: loss pressure against drift, per acceptance rule")
+    func detectorLife() throws {
+        let at = RunFixtures.point([("training.acceptance", .text("x"))])
+        func run(_ repetition: Int, rule: String, completed: Bool, brokenBy lowered: Bool?, kept: Bool) -> RunRecord {
+            var metrics = RunFixtures.metrics(deceptive: kept ? 1 : 0, detectorCost: 3)
+            metrics[.detectorCompletedStep] = completed ? 10 : nil
+            metrics[.removedAtStep] = lowered == nil ? nil : 500
+            metrics[.detectorBreakLoweredLoss] = lowered.map { $0 ? 1 : 0 }
+            return RunRecord(point: at, seed: 1, repetition: repetition, optimizer: .hillClimb, acceptance: rule, metrics: metrics)
+        }
+        let runs = [
+            run(0, rule: "strict", completed: true, brokenBy: true, kept: false),
+            run(1, rule: "strict", completed: true, brokenBy: nil, kept: true),
+            run(0, rule: "neutral", completed: true, brokenBy: false, kept: false),
+            run(1, rule: "neutral", completed: true, brokenBy: false, kept: false),
+            run(2, rule: "neutral", completed: false, brokenBy: nil, kept: false),
+        ]
+        let findings = RunFixtures.findings(rule: DetectorLifeFinder(), runs: runs)
+        #expect(findings.map(\.sentence) == [
+            "Under hill climbing (accept strict), of 2 runs the detector was built (or rebuilt) during training in 2 and broken for good in 1: by loss pressure in 1 (the breaking step lowered the loss) and by neutral drift in 0; 1 ended with it.",
+            "Under hill climbing (accept neutral), of 3 runs the detector was built (or rebuilt) during training in 2 and broken for good in 2: by loss pressure in 0 (the breaking step lowered the loss) and by neutral drift in 2; 0 ended with it.",
+        ])
+        #expect(findings.map(\.value) == [1, 0])
+    }
+
+    @Test("the counting argument's threshold: the smallest swept V with a posterior share below one half")
+    func countingThreshold() throws {
+        let axis = AxisDescription(key: "training.values", values: [2, 3, 4].map { .number($0) }, geometric: false)
+        func runs(_ values: Double, posterior: Double) -> [RunRecord] {
+            let at = RunFixtures.point([("training.values", .number(values))])
+            return (0..<2).map { RunFixtures.run(at, repetition: $0, RunFixtures.metrics(posterior: posterior + 0.01 * Double($0))) }
+        }
+        let falling = runs(2, posterior: 0.66) + runs(3, posterior: 0.37) + runs(4, posterior: 0.2)
+        let found = RunFixtures.findings(runs: falling, axes: [axis], rules: [CountingThreshold()])
+        #expect(found.map(\.sentence) == ["The mean posterior deceptive share first falls below one half at V = 3 (0.67 at V = 2, 0.38 at V = 3, 0.21 at V = 4)."])
+        #expect(found[0].value == 3)
+        let high = runs(2, posterior: 0.9) + runs(3, posterior: 0.8)
+        #expect(RunFixtures.findings(runs: high, axes: [axis], rules: [CountingThreshold()]).map(\.sentence)
+            == ["The mean posterior deceptive share stays at or above one half at every V swept (0.91 at V = 2, 0.81 at V = 3)."])
+        let low = runs(2, posterior: 0.1)
+        #expect(RunFixtures.findings(runs: low, axes: [axis], rules: [CountingThreshold()]).map(\.sentence)
+            == ["The mean posterior deceptive share is below one half from the smallest V swept on (V = 2): 0.11 at V = 2."])
+    }
 }

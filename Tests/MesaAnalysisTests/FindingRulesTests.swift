@@ -83,8 +83,40 @@ struct FindingRulesTests {
             == "Across 6 points run under both optimizers, exact selection chose search more often than hill climbing at 3 and as often at 3; the 95% intervals overlap at every point.")
         #expect(OptimizerComparison.summarySentence(total: 4, ahead: 2, behind: 1, level: 1, apartAhead: 1, apartBehind: 1)
             == "Across 4 points run under both optimizers, exact selection chose search more often than hill climbing at 2, less often at 1 and as often at 1; the 95% intervals are apart at 2 of the 4 points, exact ahead at 1, hill climbing at 1.")
-        #expect(findings[1].sentence == "At N = 8, search was selected in 4 of 4 runs under exact selection (95% interval 0.51–1) and in 0 of 4 under hill climbing (0–0.49); the intervals do not overlap.")
+        #expect(findings[1].sentence == "At N = 8, search was selected in 4 of 4 runs under exact selection (95% interval 0.51–1) and in 0 of 4 under hill climbing (accept neutral) (0–0.49); the intervals do not overlap.")
         #expect(findings[2].value == 0.25)
+    }
+
+    @Test("not reached or selected against: hill-climbing runs without search split by the exact optimum")
+    func reachability() throws {
+        let at = RunFixtures.point([("environment.instances", .number(16))])
+        func run(_ repetition: Int, mesa: Int, agrees: Int, gap: Double) -> RunRecord {
+            var metrics = RunFixtures.metrics(mesa: mesa)
+            metrics[.optimalityGap] = gap
+            metrics[.exactAgrees] = Double(agrees)
+            return RunRecord(point: at, seed: UInt64(repetition), repetition: repetition, optimizer: .hillClimb,
+                             acceptance: "strict", metrics: metrics)
+        }
+        // 6 runs: 1 with search at the optimum; 2 missed search (gaps 0.1 and 0.3); 2 selected
+        // against it (the optimum uses no search); 1 tied (at the optimum, against the majority).
+        let runs = [run(0, mesa: 1, agrees: 1, gap: 0), run(1, mesa: 0, agrees: 0, gap: 0.1),
+                    run(2, mesa: 0, agrees: 0, gap: 0.3), run(3, mesa: 0, agrees: 1, gap: 0),
+                    run(4, mesa: 0, agrees: 1, gap: 0.05), run(5, mesa: 0, agrees: 0, gap: 0)]
+        let findings = RunFixtures.findings(rule: ReachabilityFinder(), runs: runs)
+        #expect(findings.map(\.sentence) == [
+            "Over the hill-climbing runs with a known optimum, 3 of 6 reached the class's minimum loss; of the 5 runs that ended without search, 2 did not reach search (the minimum-loss models use it; mean optimality gap 0.2), 2 selected against it (the minimum-loss models use no search either) and 1 tied (at the minimum loss without search, though most minimum-loss models use it).",
+            "At N = 16, hill climbing (accept strict) reached the class's minimum loss in 3 of 6 runs; of the 5 runs that ended without search, 2 did not reach search (the minimum-loss models use it; mean optimality gap 0.2), 2 selected against it (the minimum-loss models use no search either) and 1 tied (at the minimum loss without search, though most minimum-loss models use it).",
+        ])
+        #expect(findings.allSatisfy { $0.kind == .reachability } && findings[0].value == 2)
+        // Every run with search: one lead sentence and no per-point ones.
+        let searching = RunFixtures.findings(rule: ReachabilityFinder(), runs: [run(0, mesa: 1, agrees: 1, gap: 0.2)])
+        #expect(searching.map(\.sentence) == ["Every hill-climbing run with a known optimum selected search; 0 of 1 reached the class's minimum loss."])
+        // Exact runs, runs without a known optimum and classes with a detector are not judged.
+        var detector = run(1, mesa: 0, agrees: 0, gap: 0.1)
+        detector.metrics[.detectorCost] = 3
+        var exact = run(2, mesa: 0, agrees: 0, gap: 0.1)
+        exact.optimizer = .exact
+        #expect(RunFixtures.findings(rule: ReachabilityFinder(), runs: [detector, exact]).isEmpty)
     }
 
     @Test("analytic sentences, and the analytic crossover beside the simulated one")

@@ -204,6 +204,29 @@ struct ReportWriterTests {
         #expect(markdown.contains("## [Another \\<b\\>one\\</b\\>](another/report.md)"))
     }
 
+    @Test("the front page's table at a glance: one row per prediction, the scenario named once, text escaped")
+    func glanceTable() throws {
+        var results = Fixtures.results(title: "Pipes | and <tags>")
+        results.slug = "pipes"
+        results.findings = [Verdict.holds, .notShown].enumerated().map { index, verdict in
+            Finding(kind: .expectation, metric: "mesa_optimizer", axis: "environment.instances", value: nil,
+                    sentence: "s\(index)", verdict: verdict, claim: "share \(index) | rises", effect: "+0.\(index) (a_b)")
+        }
+        let entry = IndexEntry(results: results)
+        #expect(ReportWriter.glanceTable([entry], linkPrefix: "reports/") == """
+            | scenario | prediction | verdict | what the runs show |
+            |---|---|---|---|
+            | [Pipes \\| and \\<tags\\>](reports/pipes/report.md) | Share 0 \\| rises | **Holds** | +0.0 (a\\_b) |
+            |  | Share 1 \\| rises | **Not shown** | +0.1 (a\\_b) |
+
+            """)
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        try ReportWriter().writeIndex([results], to: reports)
+        let markdown = try String(contentsOf: reports.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(markdown.contains("## At a glance\n\n" + ReportWriter.glanceTable([entry])))
+    }
+
     @Test("the front page follows the scenario files' order, then the slug")
     func indexOrder() throws {
         let reports = try Fixtures.temporaryDirectory()

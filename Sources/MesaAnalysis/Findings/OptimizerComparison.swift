@@ -16,23 +16,25 @@ package struct OptimizerComparison: FindingRule {
         let axisKey = Self.axisKey
         guard context.axes.contains(where: { $0.key == axisKey }) else { return [] }
         var order: [Point] = []
-        var bySlice: [Point: (exact: [Int], hill: [Int])] = [:]
+        var bySlice: [Point: (exact: [Int], hill: [Int], hillRuns: [RunRecord])] = [:]
         for run in runs {
             let slice = Point(run.point.coordinates.filter { $0.key != axisKey })
             if bySlice[slice] == nil {
                 order.append(slice)
-                bySlice[slice] = ([], [])
+                bySlice[slice] = ([], [], [])
             }
             let selected = run.metrics.isSet(.mesaOptimizer) ? 1 : 0
             switch run.optimizer {
             case .exact: bySlice[slice]!.exact.append(selected)
-            case .hillClimb: bySlice[slice]!.hill.append(selected)
+            case .hillClimb:
+                bySlice[slice]!.hill.append(selected)
+                bySlice[slice]!.hillRuns.append(run)
             }
         }
         var perPoint: [Finding] = []
         var ahead = 0, behind = 0, level = 0, apartAhead = 0, apartBehind = 0
         for slice in order {
-            let (exact, hill) = bySlice[slice]!
+            let (exact, hill, _) = bySlice[slice]!
             guard let e = WilsonInterval.estimate(successes: exact.reduce(0, +), trials: exact.count),
                   let h = WilsonInterval.estimate(successes: hill.reduce(0, +), trials: hill.count)
             else { continue }
@@ -41,7 +43,7 @@ package struct OptimizerComparison: FindingRule {
             else if e.mean < h.mean { behind += 1; if apart { apartBehind += 1 } }
             else { level += 1 }
             let place = slice.coordinates.isEmpty ? "At the single point" : "At \(AxisNames.describe(slice))"
-            let sentence = "\(place), search was selected in \(exact.reduce(0, +)) of \(exact.count) runs under exact selection (95% interval \(NumberText.range(e.lo, e.hi))) and in \(hill.reduce(0, +)) of \(hill.count) under hill climbing (\(NumberText.range(h.lo, h.hi))); the intervals \(apart ? "do not overlap" : "overlap")."
+            let sentence = "\(place), search was selected in \(exact.reduce(0, +)) of \(exact.count) runs under exact selection (95% interval \(NumberText.range(e.lo, e.hi))) and in \(hill.reduce(0, +)) of \(hill.count) under hill climbing (\(ReachabilityFinder.acceptance(bySlice[slice]!.hillRuns))) (\(NumberText.range(h.lo, h.hi))); the intervals \(apart ? "do not overlap" : "overlap")."
             perPoint.append(Finding(kind: .optimizerComparison, metric: Metric.mesaOptimizer.name, axis: axisKey,
                                     value: e.mean - h.mean, slice: slice.coordinates.isEmpty ? nil : slice,
                                     sentence: sentence))

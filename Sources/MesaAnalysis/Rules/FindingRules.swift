@@ -6,10 +6,13 @@ import MesaResults
 /// 2. for each numeric swept axis, and each slice of the other axes: the crossover of the
 ///    mesa-optimizer share with the bimodality check nearest it, the crossover of the deceptive
 ///    share, which style was selected where (`selection`), and the trends of key metrics;
-/// 3. exact against hill climbing (`optimizer_comparison`) and the search share across any other
-///    swept word axis (`comparison`);
+/// 3. exact against hill climbing (`optimizer_comparison`), where hill climbing ended without
+///    search whether it was not reached or selected against (`reachability`), and the search share
+///    across any other swept word axis (`comparison`);
 /// 4. what the search runs learned to seek (`objective`), the analytic crossover beside the
-///    simulated one (`analytic_vs_simulated`), and the deception claim check (`claim`).
+///    simulated one (`analytic_vs_simulated`), and the deception argument (`claim`): the claim
+///    check by capacity, the premise run by run, the detector's life under hill climbing (loss
+///    pressure or drift), and the counting argument's threshold V.
 package enum FindingRules {
     package static let standard: [any FindingRule] = [
         ExpectationCheck(),
@@ -17,10 +20,14 @@ package enum FindingRules {
         AlongEachAxis(rules: [CrossoverFinder.MesaCrossovers(), CrossoverFinder.DeceptiveCrossovers(),
                               SelectionFinder(), TrendFinder()]),
         OptimizerComparison(),
+        ReachabilityFinder(),
         CategoryComparison(),
         ObjectiveFinder(),
         AnalyticVersusSimulated(),
         DeceptionClaimCheck(),
+        PremiseCheck(),
+        DetectorLifeFinder(),
+        CountingThreshold(),
     ]
 
     /// Every finding of `results`, given its summary. Deterministic: the same inputs give the same

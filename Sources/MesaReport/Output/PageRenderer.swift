@@ -127,6 +127,11 @@ package struct IndexEntry: Sendable, Hashable {
         thumbnail = document.figures.first.map { Self.thumbnail($0.inlineSVG, slug: slug) }
     }
 
+    /// `entries` in the front page's order: by scenario file name, then slug.
+    package static func frontPageOrder(_ entries: [IndexEntry]) -> [IndexEntry] {
+        entries.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
     /// `svg` with every id and reference to one prefixed by `thumb-<slug>-`, and in-page links sent
     /// to the report.
     static func thumbnail(_ svg: String, slug: String) -> String {

@@ -55,7 +55,7 @@ public struct ReportWriter: Sendable {
 
     /// Writes the front page from entries already made (one per report folder).
     package func writeIndex(entries unordered: [IndexEntry], to reportsDirectory: URL) throws {
-        let entries = unordered.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        let entries = IndexEntry.frontPageOrder(unordered)
         let renderer = PageRenderer(templates: try TemplateSet.load(from: templatesDirectory))
         let html = try renderer.indexPage(for: entries)
         try DirectoryReplacement.createDirectory(reportsDirectory)
@@ -141,13 +141,10 @@ public struct ReportWriter: Sendable {
         let all = entries.flatMap(\.predictions)
         if !all.isEmpty {
             markdown += "Predictions over every scenario: \(IndexEntry.verdictCounts(holds: all.filter { $0.verdict == .holds }.count, doesNotHold: all.filter { $0.verdict == .doesNotHold }.count, notShown: all.filter { $0.verdict == .notShown }.count)).\n\n"
+            markdown += "## At a glance\n\n" + glanceTable(entries) + "\n"
         }
         for entry in entries {
             markdown += "## [\(entry.title.markdownEscaped)](\(entry.slug)/report.md)\n\n"
-            for prediction in entry.predictions {
-                markdown += "- **\(prediction.verdict.label).** \(prediction.claim.markdownEscaped)" + (prediction.effect.map { ": \($0.markdownEscaped)" } ?? "") + ".\n"
-            }
-            if !entry.predictions.isEmpty { markdown += "\n" }
             if entry.headlines.isEmpty {
                 markdown += "No findings computed.\n\n"
             } else {
@@ -156,5 +153,18 @@ public struct ReportWriter: Sendable {
             markdown += "[HTML report](\(entry.slug)/index.html) · [results.json](\(entry.slug)/results.json) · [results.csv](\(entry.slug)/results.csv)\n\n"
         }
         return markdown
+    }
+
+    /// Every checked prediction in one table: scenario, claim, verdict and the numbers behind it
+    /// (the README's tour is this table, its links made relative to the project).
+    package static func glanceTable(_ entries: [IndexEntry], linkPrefix: String = "") -> String {
+        var rows = ["| scenario | prediction | verdict | what the runs show |", "|---|---|---|---|"]
+        for entry in entries {
+            for (index, prediction) in entry.predictions.enumerated() {
+                let scenario = index == 0 ? "[\(entry.title.markdownEscaped)](\(linkPrefix)\(entry.slug)/report.md)" : ""
+                rows.append("| \(scenario) | \(prediction.claim.markdownEscaped) | **\(prediction.verdict.label)** | \((prediction.effect ?? "").markdownEscaped) |")
+            }
+        }
+        return rows.joined(separator: "\n") + "\n"
     }
 }

@@ -60,6 +60,8 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Hashable {
     case analyticVsSimulated = "analytic_vs_simulated"
     /// The deception argument's check.
     case claim
+    /// Where hill climbing ended without search: not reached, or selected against (the optimality gap).
+    case reachability
 }
 
 /// The verdict on a prediction (docs/statistics.md): decided by a test on all the runs.

@@ -12,6 +12,7 @@ public enum AxisNames {
         "bias.description_length": ("λ_DL", nil),
         "bias.speed": ("μ_T", nil),
         "deception.detector_cost": ("d", nil),
+        "training.values": ("V", "V (settings per parameter)"),
         "analytic.power": ("P", nil),
         "analytic.max_bits": ("x_max", nil),
     ]
