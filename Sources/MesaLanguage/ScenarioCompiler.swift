@@ -12,23 +12,24 @@ import MesaScenario
 public enum ScenarioCompiler {
     /// Limits a scenario must respect unless `allowLarge` is set.
     public struct Options: Sendable {
-        /// Accept sweeps beyond `maxRuns` and `maxWork` (`--allow-large`).
+        /// Accept sweeps beyond `maxRuns` and `maxSeconds` (`--allow-large`).
         public var allowLarge: Bool
         /// The most runs (sweep points × seeds) accepted.
         public var maxRuns: Int
-        /// The most estimated work accepted, in simulated agent moves (`Scenario.estimatedWork`).
-        public var maxWork: Double
+        /// The most estimated work accepted, in single-thread seconds on the reference machine
+        /// (`Scenario.work(seeds:)` priced by `CostModel.reference`): a day by default.
+        public var maxSeconds: Double
 
         /// Settings given on the command line (`--set`), applied over the file's in order.
         public var overrides: [SettingOverride]
         /// A smoke run (`--quick`): few seeds and a tenth of the steps, in a report folder of its own.
         public var quick: Bool
 
-        public init(allowLarge: Bool = false, maxRuns: Int = 10_000, maxWork: Double = 2e11,
+        public init(allowLarge: Bool = false, maxRuns: Int = 10_000, maxSeconds: Double = 86_400,
                     overrides: [SettingOverride] = [], quick: Bool = false) {
             self.allowLarge = allowLarge
             self.maxRuns = maxRuns
-            self.maxWork = maxWork
+            self.maxSeconds = maxSeconds
             self.overrides = overrides
             self.quick = quick
         }

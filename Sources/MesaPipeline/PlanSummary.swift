@@ -7,11 +7,16 @@ public struct PlanSummary: Sendable {
     public var path: String
     /// The reports folder the run would write into.
     public var reportsFolder: String
+    /// This machine's cost model and the jobs the run would use: with them the plan says how
+    /// long the simulation would take.
+    public var timing: (model: CostModel, jobs: Int)?
 
-    public init(scenario: Scenario, path: String, reportsFolder: String = "reports") {
+    public init(scenario: Scenario, path: String, reportsFolder: String = "reports",
+                timing: (model: CostModel, jobs: Int)? = nil) {
         self.scenario = scenario
         self.path = path
         self.reportsFolder = reportsFolder
+        self.timing = timing
     }
 
     public var text: String {
@@ -37,21 +42,19 @@ public struct PlanSummary: Sendable {
                 let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
                 lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
             }
-            if schedule.isSequential {
-                let perSeed = scenario.estimatedWork / Double(max(1, scenario.seeds))
-                lines.append("  estimated work: at least \(Self.engineering(perSeed * Double(schedule.minimum))), at most \(Self.engineering(scenario.estimatedWork)) agent moves")
-            } else {
-                lines.append("  estimated work: \(Self.engineering(scenario.estimatedWork)) agent moves")
+            if let (model, jobs) = timing {
+                let largest = scenario.largestRunWork
+                func wall(_ seeds: Int) -> String {
+                    CostModel.duration(model.wallSeconds(scenario.work(seeds: seeds), largestRun: largest, jobs: jobs))
+                }
+                let on = "with \(jobs) job\(jobs == 1 ? "" : "s") on this machine"
+                if schedule.isSequential {
+                    lines.append("  estimated time: at least \(wall(schedule.minimum)) (first look), at most \(wall(scenario.seeds)) (every look), \(on)")
+                } else {
+                    lines.append("  estimated time: about \(wall(scenario.seeds)) \(on)")
+                }
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// 1.2e9-style figures a reader can compare at a glance.
-    static func engineering(_ value: Double) -> String {
-        if value < 10_000 { return String(Int(value.rounded())) }
-        let exponent = Int(floor(log10(value)))
-        let mantissa = value / pow(10, Double(exponent))
-        return String(format: "%.1fe%d", mantissa, exponent)
     }
 }

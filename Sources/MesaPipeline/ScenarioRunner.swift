@@ -53,6 +53,10 @@ public struct ScenarioRunner: Sendable {
         /// Sequential seeds: the look running (1-based) and how many are planned.
         public var look: Int = 1
         public var looks: Int = 1
+        /// Estimated seconds on the reference machine of the runs simulated so far (every look),
+        /// and of those this look still has to simulate (`SweepProgress.workDone`).
+        public var workDone: Double = 0
+        public var workRemaining: Double = 0
     }
 
     /// Runs `scenario`; throws `CancellationError` when the calling task is cancelled, and
@@ -69,19 +73,22 @@ public struct ScenarioRunner: Sendable {
         var collected: [(coordinate: RunCoordinate, record: RunRecord)] = []
         var drawings: [MazeDrawing] = []
         var done = 0, fromCache = 0
+        var workBefore = 0.0
         var results = assemble(scenario, analytic: analytic, runs: [], mazes: [], sourceFile: sourceFile, looksRun: nil)
         for (index, look) in schedule.looks.enumerated() {
             let selection = scenario.points.indices.flatMap { point in
                 (done..<look).map { RunCoordinate(point: point, repetition: $0) }
             }
-            let before = collected.count, cachedBefore = fromCache
+            let before = collected.count, cachedBefore = fromCache, simulatedBefore = workBefore
             let output: SweepOutput
             do {
                 output = try await sweep.run(selection, store: store, simulates: !requiresStoredRuns) { update in
                     progress(Progress(runsDone: before + update.runsDone, runsTotal: scenario.pointCount * look,
                                       pointsDone: update.pointsDone, pointsTotal: update.totalPoints,
                                       runsFromCache: cachedBefore + update.runsFromStore,
-                                      look: index + 1, looks: schedule.looks.count))
+                                      look: index + 1, looks: schedule.looks.count,
+                                      workDone: simulatedBefore + update.workDone,
+                                      workRemaining: update.workTotal - update.workDone))
                 }
             } catch let missing as MissingRuns {
                 // A later look none of whose runs exists yet is a look still to run, not a gap.
@@ -92,6 +99,7 @@ public struct ScenarioRunner: Sendable {
             }
             if let failure = output.storeFailure { storeFailure(failure) }
             fromCache += output.runsFromStore
+            workBefore += output.workSimulated
             collected += zip(output.coordinates, output.runs).map { ($0, $1) }
             collected.sort { $0.coordinate < $1.coordinate }
             drawings += output.mazes

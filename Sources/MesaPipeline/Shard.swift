@@ -36,7 +36,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// to the shard with the least work so far (ties to the lower index). Deterministic.
     public static func assign(_ runs: [RunCoordinate], of scenario: Scenario, count: Int) -> [[RunCoordinate]] {
         let points = scenario.points
-        let work = points.map { Scenario.estimatedWork(of: $0.spec) }
+        // Each shard analyses its own runs' instances, so a run's work here is its own, unshared.
+        let work = points.map { CostModel.reference.seconds(Scenario.work(of: $0.spec)) }
         let ordered = runs.enumerated().sorted { (work[$0.element.point], $1.offset) > (work[$1.element.point], $0.offset) }
         var shards = [[RunCoordinate]](repeating: [], count: max(1, count))
         var load = [Double](repeating: 0, count: max(1, count))

@@ -6,6 +6,8 @@ public enum ExactRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case indirectEncoding
     /// The decomposition would need more work than `ExactClass.workLimit`.
     case classTooLarge(structures: Int, behaviours: Int, work: Double, limit: Double)
+    /// The machinery takes more sizes than `ExactClass.machineryLimit` (each is a structure).
+    case machineryTooLarge(sizes: Double, limit: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +19,10 @@ public enum ExactRefusal: Error, Sendable, Hashable, CustomStringConvertible {
                 + " variants) with \(behaviours) distinct behaviours need about \(Int(work)) episode steps,"
                 + " above the limit of \(Int(limit)); use fewer instances, a smaller maze, budget or weight grid,"
                 + " or `optimizer hill_climb`"
+        case let .machineryTooLarge(sizes, limit):
+            return "the exact optimizer refuses this class: its search machinery takes \(sizes < 1e15 ? String(Int(sizes)) : "more than 1e15") sizes"
+                + " (0 parameters up to what reaches max_bits or the budget), above the limit of \(limit); use a cheaper"
+                + " search_cost, a smaller max_bits or budget, or `optimizer hill_climb`"
         }
     }
 }
@@ -29,6 +35,8 @@ public enum ExactRefusal: Error, Sendable, Hashable, CustomStringConvertible {
 public struct ExactClass: Sendable, Hashable {
     /// Episode steps the decomposition may spend before the class is refused.
     public static let workLimit = 4e9
+    /// Machinery sizes (0 … m_max) the decomposition may enumerate before the class is refused.
+    public static let machineryLimit = 100_000
     public var structures: Int
     public var behaviours: Int
     public var work: Double
@@ -38,7 +46,7 @@ public struct ExactClass: Sendable, Hashable {
         let budget = spec.model.parameters
         let curve = MachineryCurve(model: spec.model)
         let cells = spec.environment.width * spec.environment.height
-        let instances = spec.environment.instances
+        let instances = spec.environment.distinctInstances
         let detectorCost = spec.deception?.detectorCost
         let fires = (spec.deception?.falsePositive ?? 0) * Double(instances)
         let anyFires = Int(fires.rounded()) > 0
@@ -92,13 +100,24 @@ public struct ExactClass: Sendable, Hashable {
     /// Whether the decomposition finds the true minimum of the class, not a lower bound on what the
     /// table can do: a perfect maze (`loops 0`) and a memoryless search (docs/model.md "What the
     /// table can achieve"). Hill-climbing runs get an optimality gap only then.
+    /// How many machinery sizes the class of `model` has (m = 0 … m_max, `MachineryCurve`), counted
+    /// without building the curve.
+    static func machinerySizes(_ model: ModelSpec) -> Double {
+        guard model.styles.contains(.search), model.maxBits > 0 else { return 1 }
+        let top = model.searchCost.evaluate(at: model.maxBits)
+        return top < Double(model.parameters) ? max(1, top.rounded(.up)) + 1 : Double(model.parameters) + 1
+    }
+
     public static func isExact(_ spec: SimulationSpec) -> Bool {
         spec.environment.loops == 0 && spec.model.memory == .none && refusal(spec) == nil
     }
 
     public static func refusal(_ spec: SimulationSpec) -> ExactRefusal? {
         if case .indirect = spec.model.encoding { return .indirectEncoding }
-        let size = ExactClass(spec.model.relativeBudget == nil ? spec : spec.withUncappedBudget)
+        let judged = spec.model.relativeBudget == nil ? spec : spec.withUncappedBudget
+        let sizes = machinerySizes(judged.model)
+        guard sizes <= Double(machineryLimit) else { return .machineryTooLarge(sizes: sizes, limit: machineryLimit) }
+        let size = ExactClass(judged)
         guard size.work <= workLimit else {
             return .classTooLarge(structures: size.structures, behaviours: size.behaviours, work: size.work, limit: workLimit)
         }
@@ -111,9 +130,10 @@ extension SimulationSpec {
     /// max_bits, both features and the detector. The class at this K is "not capped at K": its
     /// K_fit is the world's own.
     public var uncappedBudget: Int {
-        let table = environment.instances * environment.width * environment.height
+        let table = environment.distinctInstances * environment.width * environment.height
         let top = model.searchCost.evaluate(at: model.maxBits)
-        let machinery = top.isFinite ? max(0, Int(top.rounded(.up))) : 0
+        // At most the largest budget a scenario may set (a cost of 1e305 is not an Int).
+        let machinery = top < 1e7 ? max(0, Int(max(0, top).rounded(.up))) : 10_000_000
         return table + machinery + model.goalFeatureCost + model.proxyFeatureCost + (deception?.detectorCost ?? 0) + 1
     }
 

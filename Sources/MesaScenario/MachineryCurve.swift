@@ -28,7 +28,9 @@ public struct MachineryCurve: Sendable, Hashable {
         }
         let cost = model.searchCost
         let top = cost.evaluate(at: model.maxBits)
-        let maxMachinery = top.isFinite ? min(model.parameters, max(1, Int(top.rounded(.up)))) : model.parameters
+        // Compared as doubles first: a cost of 1e305 (or NaN) is more than any budget, not an Int.
+        let maxMachinery = top < Double(model.parameters) ? min(model.parameters, max(1, Int(max(1, top).rounded(.up))))
+                                                          : model.parameters
         var bits: [Double] = []
         var expansions: [Int] = []
         for m in 0...maxMachinery {

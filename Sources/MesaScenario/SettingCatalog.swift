@@ -7,7 +7,7 @@ public enum SettingCatalog {
 
     /// Every key of every block.
     public static let keys: [SettingKey] =
-        analyticKeys + environmentKeys(block: "environment") + environmentKeys(block: "deployment")
+        analyticKeys + environmentKeys(block: "environment") + [poolKey] + environmentKeys(block: "deployment")
         + modelKeys + deceptionKeys + trainingKeys + biasKeys
 
     /// The key `name` of `block`, if the vocabulary has it.
@@ -38,6 +38,12 @@ public enum SettingCatalog {
                    defaultText: "1 ... 128 times 2", summary: "N: the number of distinct task instances.",
                    target: .analytic { $0.instances = $1.compactMap(\.number) }),
     ]
+
+    /// Task restriction, training only: the deployment's mazes are always fresh.
+    static let poolKey = SettingKey(
+        block: "environment", name: "pool", kind: .integer(min: 1, max: 100_000), isSweepable: true, defaultText: "none",
+        summary: "Task restriction: the N training instances come from a pool of this many mazes, spread evenly (min(N, pool) distinct); training only.",
+        target: .simulation { spec, value in if let n = value.number { spec.environment.pool = Int(n) } })
 
     static func environmentKeys(block: String) -> [SettingKey] {
         func key(_ name: String, _ kind: ValueKind, _ defaultText: String, _ summary: String,
@@ -214,6 +220,10 @@ public enum SettingCatalog {
             key("accept", .acceptance, "neutral",
                 "Hill climbing's acceptance rule: `strict`, `neutral`, `tolerance ε` or `anneal T`.") {
                 if let rule = AcceptanceRule($1) { $0.acceptance = rule }
+            },
+            key("optimality_gap", .word(OptimalityGapRule.allCases.map(\.rawValue)), "auto",
+                "Hill climbing in a class the exact decomposition solves: also solve it for `optimality_gap` — `auto` when the solve is estimated at most 1 s (reference machine) or the run's own cost, `always`, or `never`.") {
+                if case .word(let w) = $1, let rule = OptimalityGapRule(rawValue: w) { $0.optimalityGap = rule }
             },
         ]
     }()

@@ -20,6 +20,8 @@ extension SimulationSpec {
             add("\(block).teacher", environment.teacher.rawValue)
             add("\(block).step_limit", environment.stepLimit.map(String.init) ?? "default")
         }
+        // Only when set, so that every run without a pool keeps its key and its streams.
+        if let pool = environment.pool { add("environment.pool", String(pool)) }
         add("model.parameters", model.relativeBudget?.text ?? String(model.parameters))
         add("model.styles", model.styles.map(\.rawValue).sorted().joined(separator: ", "))
         add("model.search_cost", model.searchCost.description)
@@ -52,6 +54,8 @@ extension SimulationSpec {
         add("training.init", training.initial.rawValue)
         add("training.values", String(training.values))
         add("training.accept", training.acceptance.text)
+        // Written only when set, so that runs from before the setting keep their streams and keys.
+        if training.optimalityGap != .auto { add("training.optimality_gap", training.optimalityGap.rawValue) }
         add("bias.description_length", number(bias.descriptionLength))
         add("bias.speed", number(bias.speed))
         return lines.joined(separator: "\n") + "\n"

@@ -55,8 +55,16 @@ public struct EnvironmentSpec: Sendable, Hashable {
     public var teacher = Teacher.planner
     /// Episode step limit; `nil` means the default 4·W·H.
     public var stepLimit: Int?
+    /// Task restriction (training only): the N instances come from a pool of this many mazes, spread
+    /// evenly over it, so they hold `distinctInstances` distinct mazes; `nil`: no pool.
+    public var pool: Int?
 
     public init() {}
+
+    /// The distinct mazes among the N instances: min(N, pool), each weighing equally in training.
+    /// One table entry serves every copy of a maze (an agent sees the maze it is in), so a run
+    /// trains on these alone (docs/scenario-language.md `pool`).
+    public var distinctInstances: Int { pool.map { min(instances, $0) } ?? instances }
 
     /// The step limit in force: the explicit one or 4·W·H.
     public var effectiveStepLimit: Int { stepLimit ?? 4 * width * height }
@@ -161,6 +169,8 @@ public struct TrainingSpec: Sendable, Hashable {
     public var values = 4
     /// How hill climbing accepts a proposal.
     public var acceptance = AcceptanceRule.neutral
+    /// When a hill-climbing run also solves its class for the optimality gap.
+    public var optimalityGap = OptimalityGapRule.auto
 
     public init() {}
 }

@@ -32,6 +32,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("maze"), help: "Maze size: a side (9) or W x H as in scenarios (7 x 7, 7x7).")
     var maze = "9"
 
+    @Flag(name: .customLong("calibrate"), help: ArgumentHelp(
+        "Measure this machine's speed for `plan` instead: two short fixed workloads against the reference machine's times; the result replaces calibration.json in the run cache folder."))
+    var calibrate = false
+
+    @OptionGroup var cache: CacheOptions
+
     /// The maze's width and height, or nil when `--maze` is not a size.
     var mazeSize: (width: Int, height: Int)? {
         let parts = maze.lowercased().split(separator: "x").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -60,6 +66,11 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if calibrate {
+            let calibration = try await MachineCalibration.measure(directory: cache.disabled ? nil : cache.location)
+            print(calibration.text)
+            return
+        }
         let size = mazeSize!
         print(try await Bench.run(instances: instances, seeds: seeds, steps: steps, jobs: jobs, width: size.width,
                                   height: size.height))

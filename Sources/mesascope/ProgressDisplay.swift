@@ -1,5 +1,6 @@
 import Foundation
 import MesaPipeline
+import MesaScenario
 
 /// Progress on standard error: a redrawn bar with runs done and an ETA on a terminal; a plain
 /// line per completed point otherwise (logs and CI). Timings go here, never into reports.
@@ -12,6 +13,7 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
     private var lastPointsReported = -1
     private var fromCache = 0
     private var look = (index: 1, count: 1)
+    private var work = (done: 0.0, remaining: 0.0)
 
     init(label: String, interactive: Bool = StandardError.isTerminal) {
         self.label = label
@@ -24,6 +26,7 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
             fromCache = progress.runsFromCache
             if progress.look != look.index { lastPointsReported = -1 }
             look = (progress.look, progress.looks)
+            work = (progress.workDone, progress.workRemaining)
         }
         update(runsDone: progress.runsDone, runsTotal: progress.runsTotal, pointsDone: progress.pointsDone,
                pointsTotal: progress.pointsTotal)
@@ -39,22 +42,22 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(started)
-        // Runs read from the cache take no time: the rate is that of simulated runs.
-        let simulated = runsDone - fromCache
-        let eta = simulated > 0 ? elapsed / Double(simulated) * Double(runsTotal - runsDone) : nil
+        // The rate is that of simulated work (runs read from the cache take no time), each run
+        // weighed by its estimated cost: large runs run first, so a count of runs would mislead.
+        let eta = work.done > 0 ? elapsed / work.done * work.remaining : nil
         if interactive {
             guard runsDone == runsTotal || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
             let width = 28
             let filled = runsTotal > 0 ? width * runsDone / runsTotal : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let etaText = eta.map { "ETA \(Self.duration($0))" } ?? "ETA –"
+            let etaText = eta.map { "ETA \(Self.duration($0 > 0 ? $0 : 0))" } ?? "ETA –"
             let cached = fromCache > 0 ? " (\(fromCache) cached)" : ""
             let lookText = look.count > 1 ? "look \(look.index)/\(look.count), " : ""
             StandardError.write("\r\u{1B}[2K\(label) \(bar) \(lookText)\(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs\(cached), \(etaText)")
         } else if pointsDone != lastPointsReported {
             lastPointsReported = pointsDone
-            let etaText = eta.map { ", ETA \(Self.duration($0))" } ?? ""
+            let etaText = eta.map { ", ETA \(Self.duration($0 > 0 ? $0 : 0))" } ?? ""
             let cached = fromCache > 0 ? ", \(fromCache) from the cache" : ""
             let lookText = look.count > 1 ? "look \(look.index)/\(look.count): " : ""
             StandardError.line("\(label): \(lookText)point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs\(cached), \(Self.duration(elapsed)) elapsed\(etaText))")
@@ -69,9 +72,5 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
         StandardError.line("\(label): \(message) in \(Self.duration(Date().timeIntervalSince(started)))")
     }
 
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 60 { return String(format: "%.1fs", seconds) }
-        let whole = Int(seconds.rounded())
-        return "\(whole / 60)m\(String(format: "%02d", whole % 60))s"
-    }
+    static func duration(_ seconds: Double) -> String { CostModel.duration(seconds) }
 }

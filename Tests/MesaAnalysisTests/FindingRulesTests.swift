@@ -117,6 +117,16 @@ struct FindingRulesTests {
         var exact = run(2, mesa: 0, agrees: 0, gap: 0.1)
         exact.optimizer = .exact
         #expect(RunFixtures.findings(rule: ReachabilityFinder(), runs: [detector, exact]).isEmpty)
+        // Runs whose solve `optimality_gap auto` skipped are counted and their points named.
+        let skipped = (0..<3).map { i -> RunRecord in
+            var metrics = RunFixtures.metrics()
+            metrics[.optimalityGapSkipped] = 1
+            let at = RunFixtures.point([("environment.instances", .number(i < 2 ? 64 : 128))])
+            return RunRecord(point: at, seed: 1, repetition: i, optimizer: .hillClimb, metrics: metrics)
+        }
+        #expect(RunFixtures.findings(rule: ReachabilityFinder(), runs: skipped).map(\.sentence) == [
+            "The optimality gap was not computed for 3 hill-climbing runs (at N = 64; N = 128): their class is solved exactly, but `optimality_gap auto` skipped the solve as too costly against the run (docs/model.md); `training { optimality_gap always }` computes it.",
+        ])
     }
 
     @Test("analytic sentences, and the analytic crossover beside the simulated one")

@@ -69,9 +69,25 @@ struct DiversityTests {
         var spec = Self.diversitySpec(instances: 16)
         spec.training.optimizer = .hillClimb
         spec.training.steps = 5000
+        // The solve is dearer than this short climb (`auto` would skip it): ask for it.
+        spec.training.optimalityGap = .always
         let metrics = try Fixtures.run(spec, seed: 2).metrics
         #expect(metrics.integer(.mesaOptimizer) == 0)
         #expect(try #require(metrics[.optimalityGap]) > 0)
         #expect(metrics.integer(.exactAgrees) == 0)
+        #expect(metrics[.optimalityGapSkipped] == nil)
+    }
+
+    @Test("`optimality_gap never` skips the solve and says so; the climb itself is unchanged")
+    func optimalityGapSkipped() throws {
+        var spec = Fixtures.spec(width: 4, height: 4, instances: 3, parameters: 40, steps: 800, seed: 5)
+        let solved = try Fixtures.run(spec, seed: 5).metrics
+        spec.training.optimalityGap = .never
+        let skipped = try Fixtures.run(spec, seed: 5).metrics
+        #expect(solved[.optimalityGap] != nil && solved[.exactAgrees] != nil && solved[.optimalityGapSkipped] == nil)
+        #expect(skipped[.optimalityGap] == nil && skipped[.exactAgrees] == nil && skipped[.optimalityGapSkipped] == 1)
+        for metric in [Metric.loss, .trainScore, .deployScore, .mesaOptimizer, .paramsTable] {
+            #expect(solved[metric] == skipped[metric], "\(metric.name)")
+        }
     }
 }

@@ -16,6 +16,8 @@ struct EngineFingerprintTests {
         2: "adf2630af8a39a3210696efc4a951ae7e92e07a971996532ad44083b79524bce",
         // 3: drawings carry the cells the search expanded.
         3: "3e374d2380a6781aeefb77cb0d46e2151e6dd194d1650b6882718550cf6f4430",
+        // 4: `optimality_gap auto` skips a solve that costs more than a second and the run itself.
+        4: "2ce6feb98a35956a9a83f1705e60a5611db28edb452110d5fc48fb07871a9ea2",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world
@@ -60,6 +62,10 @@ struct EngineFingerprintTests {
         relative.model.relativeBudget = RelativeBudget(base: .binary(.add, .name("k_fit"), .name("detector_cost")), offset: 1)
         relative.deception = deception
         specs.append(relative)
+
+        var unsolved = Fixtures.spec(width: 4, height: 3, instances: 2, parameters: 30, steps: 300)
+        unsolved.training.optimalityGap = .never
+        specs.append(unsolved)
         return specs
     }
 

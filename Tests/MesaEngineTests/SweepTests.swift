@@ -90,7 +90,12 @@ struct SweepTests {
         let reports = ProgressLog()
         _ = try await SimulationSweep(scenario: scenario(spec, axes: axes, seeds: 2), jobs: 2).run { reports.add($0) }
         let seen = reports.all
-        #expect(seen.count == 4 && seen.last == SweepProgress(pointsDone: 2, totalPoints: 2, runsDone: 4, totalRuns: 4))
+        let last = try #require(seen.last)
+        #expect(seen.count == 4)
+        #expect([last.pointsDone, last.totalPoints, last.runsDone, last.totalRuns, last.runsFromStore] == [2, 2, 4, 4, 0])
+        // The work done grows with every run and ends at the whole sweep's estimate.
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.workDone < $1.workDone })
+        #expect(last.workTotal > 0 && abs(last.workDone - last.workTotal) <= 1e-9 * last.workTotal)
 
         var long = spec
         long.training.steps = 50_000_000

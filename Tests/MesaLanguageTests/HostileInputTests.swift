@@ -72,9 +72,18 @@ private func expectValid(_ range: SourceRange, lines: Int, bytes: Int, sourceLoc
         }
     }
 
-    @Test func infiniteWorkIsRefusedNotLooped() {
+    /// A search dearer than any budget is a search never afforded: a small class, and no overflow
+    /// converting 1e305 parameters to an integer on the way.
+    @Test func unaffordableSearchIsNeitherAnOverflowNorALoop() {
         let list = analyzeHostile(Array(scenarioFile("environment { }\ntraining { optimizer exact }\nmodel { search_cost 1e305 * x^2; max_bits 30 }").utf8))
-        #expect(list.errors.map(\.message) == ["the sweep's estimated work is more than 1e308 agent moves (1 point × 4 seeds), more than the limit of 2e11"])
+        #expect(list.errors.isEmpty)
+        let relative = analyzeHostile(Array(scenarioFile("environment { }\ndeception { detector_cost 4 }\ntraining { optimizer exact }\nmodel { parameters k_fit + 2; search_cost 1e305 * x^2; max_bits 30 }").utf8))
+        #expect(relative.errors.map(\.message) == ["a budget relative to 'k_fit' needs each world's K_fit, which only the exact decomposition finds, and here the class is too large to enumerate"])
+    }
+
+    @Test func infiniteWorkIsRefusedNotLooped() {
+        let list = analyzeHostile(Array(scenarioFile("environment { maze 64 x 64; instances [99999, 100000] }\ntraining { steps 100000000 }").utf8))
+        #expect(list.errors.map(\.message) == ["the sweep's estimated work is more than 30 years of one core on the reference machine (2 points × 4 seeds), more than the limit of 24h00m"])
     }
 
     @Test(arguments: ["{", "}", "[", "]", "(", ")"])

@@ -233,6 +233,40 @@ import Testing
         #expect(errors.first?.notes.last?.message == "first at the sweep point environment.instances = 500")
     }
 
+    @Test("machinery of ten million sizes is refused at once, not enumerated (it once took a minute)")
+    func machineryTooLarge() {
+        let text = scenarioFile("""
+            environment { maze 5 x 5; instances 4 }
+            model { parameters 10000000; search_cost 1000000 * x; max_bits 30 }
+            training { optimizer exact }
+            """)
+        let clock = ContinuousClock()
+        let started = clock.now
+        expectError(text, line: 4, column: 22,
+                    "the exact optimizer cannot enumerate this class: its search machinery takes 1e7 sizes (0 parameters up to what reaches max_bits or the budget), above the limit of 100000",
+                    notes: ["use a cheaper search_cost, a smaller max_bits or budget, or `optimizer hill_climb`"])
+        #expect(clock.now - started < .seconds(5))
+        // A relative budget's class is judged uncapped: a cost of 1e300 is more than any budget.
+        let relative = diagnostics(of: scenarioFile("""
+            environment { maze 5 x 5; instances 4 }
+            model { parameters k_fit + [0, 2]; search_cost 1e300 * x; max_bits 30 }
+            deception { detector_cost 4 }
+            training { optimizer exact }
+            """)).filter { $0.severity == .error }
+        #expect(relative.map(\.message) == ["a budget relative to 'k_fit' needs each world's K_fit, which only the exact decomposition finds, and here the class is too large to enumerate"])
+    }
+
+    @Test("`pool` restricts the training mazes only: swept in `environment`, unknown in `deployment`")
+    func poolIsTrainingOnly() throws {
+        let compiled = try ScenarioCompiler.compile(source: scenarioFile("environment { instances 8; pool [1, 4] }"), path: "t.mesa").get()
+        #expect(compiled.scenario.points.map { $0.spec.environment.pool } == [1, 4])
+        #expect(compiled.scenario.points.map { $0.spec.deployment.pool } == [nil, nil])
+        let deployment = diagnostics(of: scenarioFile("environment { }\ndeployment { pool 2 }")).filter { $0.severity == .error }
+        #expect(deployment.count == 1)
+        #expect(deployment.first?.message.contains("pool") == true)
+        #expect(diagnostics(of: scenarioFile("environment { pool 0 }")).contains { $0.severity == .error })
+    }
+
     @Test("hill climbing on the same class is accepted")
     func hillClimbAccepted() {
         #expect(diagnostics(of: scenarioFile("""

@@ -74,6 +74,7 @@ struct AuthoringTests {
         let plan = try CommandRunner(directory: folder.url).run(["plan", "s.mesa"])
         #expect(plan.status == 0)
         #expect(plan.stdout.contains("simulation: 3 points × seeds 12 ... 192 (looks at 12, 24, 48, 96, 192) = at least 36, at most 576 runs"))
-        #expect(plan.stdout.contains("estimated work: at least "))
+        #expect(plan.stdout.contains("estimated time: at least "))
+        #expect(plan.stdout.contains("(first look), at most "))
     }
 }

@@ -56,7 +56,26 @@ struct CommandLineTests {
         #expect(plan.stdout.contains("simulation: 2 points × 2 seeds = 4 runs"))
         #expect(plan.stdout.contains("swept: environment.instances (2 values): 1, 4"))
         #expect(plan.stdout.contains("analytic: 3 grid points"))
-        #expect(plan.stdout.contains("estimated work:"))
+        #expect(plan.stdout.contains("estimated time: about "))
+    }
+
+    @Test("`plan` measures this machine once, keeps calibration.json in the cache folder, and plans for --jobs")
+    func planCalibratesOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("tiny.mesa", Self.tiny)
+        let runner = CommandRunner(directory: folder.url, sharesCalibration: false)
+        let first = try runner.run(["plan", "tiny.mesa", "--jobs", "1"])
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("measuring this machine's speed"))
+        #expect(first.stdout.contains("with 1 job on this machine"))
+        let stored = folder.url.appendingPathComponent(".mesascope-cache/calibration.json")
+        #expect(FileManager.default.fileExists(atPath: stored.path))
+        let second = try runner.run(["plan", "tiny.mesa", "--jobs", "2"])
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("measuring"))
+        #expect(second.stdout.contains("with 2 jobs on this machine"))
+        #expect(try runner.run(["plan", "tiny.mesa", "--jobs", "0"]).status == 64)
     }
 
     @Test func runWritesEveryReportFileAndIsIdenticalAcrossJobCounts() throws {

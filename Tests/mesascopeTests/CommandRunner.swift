@@ -19,6 +19,19 @@ struct CommandRunner {
     /// Extra environment variables. Unless set here, the run cache is a folder inside `directory`
     /// (`MESASCOPE_CACHE`), so tests neither share one nor touch the user's.
     var environment: [String: String] = [:]
+    /// Whether the cache folder starts with this machine's calibration (measured once per test
+    /// process by `bench --calibrate`), so that each `plan` does not measure it again.
+    var sharesCalibration = true
+
+    /// `calibration.json` as `bench --calibrate` measured it once for this test process.
+    static let sharedCalibration: Data? = {
+        guard let folder = try? TemporaryFolder() else { return nil }
+        defer { folder.remove() }
+        let cache = folder.url.appendingPathComponent("cache")
+        let runner = CommandRunner(directory: folder.url, sharesCalibration: false)
+        guard (try? runner.run(["bench", "--calibrate", "--cache", cache.path]))?.status == 0 else { return nil }
+        return FileManager.default.contents(atPath: cache.appendingPathComponent("calibration.json").path)
+    }()
 
     /// Runs `mesascope arguments…`, waiting at most `timeout` seconds.
     func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Outcome {
@@ -51,7 +64,14 @@ struct CommandRunner {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
-        variables["MESASCOPE_CACHE"] = directory.appendingPathComponent(".mesascope-cache").path
+        let cache = directory.appendingPathComponent(".mesascope-cache")
+        variables["MESASCOPE_CACHE"] = cache.path
+        if sharesCalibration, environment["MESASCOPE_CACHE"] == nil, arguments.first == "plan",
+           !FileManager.default.fileExists(atPath: cache.appendingPathComponent("calibration.json").path),
+           let calibration = Self.sharedCalibration {
+            try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+            try? calibration.write(to: cache.appendingPathComponent("calibration.json"))
+        }
         variables.merge(environment) { $1 }
         process.environment = variables
         let id = UUID().uuidString

@@ -21,6 +21,27 @@ package struct ReachabilityFinder: FindingRule {
     package init() {}
 
     package func findings(in context: FindingContext) -> [Finding] {
+        (Self.skipped(context.runs).map { [$0] } ?? []) + judged(context)
+    }
+
+    /// The runs whose class qualifies for the gap but whose solve the rule skipped, in one
+    /// sentence naming their points (at most 4); nil when there are none.
+    static func skipped(_ runs: [RunRecord]) -> Finding? {
+        var points: [Point] = []
+        var count = 0
+        for run in runs where run.metrics.isSet(.optimalityGapSkipped) {
+            count += 1
+            if !points.contains(run.point) { points.append(run.point) }
+        }
+        guard count > 0 else { return nil }
+        let named = points.prefix(4).map { AxisNames.describe($0) }.joined(separator: "; ")
+            + (points.count > 4 ? " and \(points.count - 4) more point\(points.count == 5 ? "" : "s")" : "")
+        let sentence = "The optimality gap was not computed for \(count) hill-climbing run\(count == 1 ? "" : "s") (at \(named)): their class is solved exactly, but `optimality_gap auto` skipped the solve as too costly against the run (docs/model.md); `training { optimality_gap always }` computes it."
+        return Finding(kind: .reachability, metric: Metric.optimalityGapSkipped.name, axis: "", value: Double(count),
+                       sentence: sentence)
+    }
+
+    func judged(_ context: FindingContext) -> [Finding] {
         var order: [Point] = []
         var byPoint: [Point: [RunRecord]] = [:]
         for run in context.runs where run.optimizer == .hillClimb && run.metrics[.optimalityGap] != nil

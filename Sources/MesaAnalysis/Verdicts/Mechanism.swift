@@ -35,6 +35,7 @@ package enum Mechanism {
         case "environment.instances":
             if metric == .deceptive { return "as N grows the table needs every parameter, the detector's too" }
             return "a table pays per maze, a search once for every maze"
+        case "environment.pool": return "a table pays per distinct maze, and a small pool has few"
         case "environment.maze": return "a table pays per cell of the path, a search the same whatever the maze"
         case "model.parameters":
             return metric == .deceptive || metric == .premiseGap

@@ -74,7 +74,7 @@ public enum EngineBenchmark {
         var rows: [BenchmarkReport.Row] = []
         var expansions = 0
         if perInstanceRows {
-            for (index, point) in scenario.points.enumerated() {
+            for point in scenario.points {
                 let t0 = clock.now
                 let seed = SimulationSweep.runSeed(point, repetition: 0)
                 let result = try await SimulationSweep.offPool { try RunSimulator.run(RunContext(spec: point.spec, runSeed: seed)) }

@@ -54,6 +54,9 @@ package struct ExactOptimizer {
         self.worldSeed = worldSeed
         let c = evaluator.modelClass
         if case .indirect = c.encoding { throw ExactRefusal.indirectEncoding }
+        if c.curve.bits.count > ExactClass.machineryLimit {
+            throw ExactRefusal.machineryTooLarge(sizes: Double(c.curve.bits.count), limit: ExactClass.machineryLimit)
+        }
         structures = ExactStructures(modelClass: c, world: evaluator.world)
         let world = evaluator.world
         let cells = Double(world.training.stateCount)

@@ -16,6 +16,9 @@ package enum RunSimulator {
     /// `CancellationError` when cancelled.
     package static func run(_ context: RunContext) throws -> Output {
         var context = context
+        // A pool of P mazes: the run trains on its min(N, P) distinct mazes (`distinctInstances`).
+        context.spec.environment.instances = context.spec.environment.distinctInstances
+        context.spec.environment.pool = nil
         var fittingBudget: Int?
         if let relative = context.spec.model.relativeBudget {
             // K relative to this world: its K_fit first, from the class not capped at K.
@@ -31,11 +34,12 @@ package enum RunSimulator {
         let selection = try optimizer.select(with: &evaluator)
         var kFit = fittingBudget ?? selection.exact?.kFit
         var optimum: ExactSummary?
-        if selection.exact == nil, ExactClass.isExact(spec),
+        if selection.exact == nil, Scenario.computesOptimalityGap(spec),
            var exact = try? ExactOptimizer(evaluator: evaluator, values: spec.training.values,
                                            worldSeed: context.worldSeed, cache: context.exactCache) {
-            // Hill climbing in a class the exact decomposition solves exactly: the optimality gap,
-            // and K_fit when the class has a detector (elsewhere there is no true minimum to compare).
+            // Hill climbing in a class the exact decomposition solves exactly, where the rule allows
+            // the solve (`OptimalityGapRule`): the optimality gap, and K_fit when the class has a
+            // detector (elsewhere there is no true minimum to compare).
             exact.cancellation = context.cancellation
             let summary = try exact.solve(drawSeed: 0)
             optimum = summary
@@ -43,6 +47,7 @@ package enum RunSimulator {
             evaluator = exact.evaluator
         }
         var output = RunMeasurement(selection: selection, kFit: kFit, optimum: optimum).measure(context, evaluator: &evaluator)
+        if Scenario.skipsOptimalityGap(spec) { output.metrics[.optimalityGapSkipped] = 1 }
         output.expansionsComputed = evaluator.expansionsComputed
         return output
     }

@@ -12,6 +12,11 @@ public struct SweepProgress: Sendable, Hashable {
     public var totalRuns: Int
     /// Of the runs done, those taken from the run store rather than simulated.
     public var runsFromStore: Int = 0
+    /// Estimated single-thread seconds on the reference machine (`Scenario.pointSeconds`) of the
+    /// runs simulated so far, and of all the runs this sweep simulates: the progress display's
+    /// ETA is the elapsed time scaled by their ratio, so large runs count for more than small ones.
+    public var workDone: Double = 0
+    public var workTotal: Double = 0
 }
 
 /// One run of a sweep: a point and a repetition.
@@ -39,6 +44,8 @@ public struct SweepOutput: Sendable {
     /// How many runs came from the store, and how many were simulated.
     public var runsFromStore = 0
     public var runsSimulated = 0
+    /// The simulated runs' estimated seconds on the reference machine (`SweepProgress.workDone`).
+    public var workSimulated = 0.0
     /// Why saving to the store failed, when it did (the runs themselves are unaffected).
     public var storeFailure: String?
 }
@@ -140,8 +147,10 @@ public struct SimulationSweep: Sendable {
         var finishedPerPoint: [Int: Int] = [:]
         var output = SweepOutput(runs: [], mazes: [])
         var runsDone = 0, pointsDone = 0
+        let work = scenario.pointSeconds
+        var workDone = 0.0, workTotal = 0.0
 
-        func finished(_ index: Int, _ stored: StoredRun) {
+        func finished(_ index: Int, _ stored: StoredRun, simulated: Bool) {
             let run = selected[index]
             records[index] = Self.record(identities[run.point], repetition: run.repetition, metrics: stored.metrics)
             drawings[index] = stored.drawings.map { drawing in
@@ -153,19 +162,26 @@ public struct SimulationSweep: Sendable {
             runsDone += 1
             finishedPerPoint[run.point, default: 0] += 1
             if finishedPerPoint[run.point] == runsPerPoint[run.point] { pointsDone += 1 }
+            if simulated { workDone += work[run.point] }
             progress(SweepProgress(pointsDone: pointsDone, totalPoints: runsPerPoint.count, runsDone: runsDone,
-                                   totalRuns: total, runsFromStore: output.runsFromStore))
+                                   totalRuns: total, runsFromStore: output.runsFromStore, workDone: workDone,
+                                   workTotal: workTotal))
         }
 
         // Runs the store holds first: they cost a file read.
         var missing: [Int] = []
+        var stored: [(Int, StoredRun)] = []
         for index in 0..<total {
-            if let store, let stored = store.load(identities[selected[index].point].key(repetition: selected[index].repetition)) {
-                output.runsFromStore += 1
-                finished(index, stored)
+            if let store, let run = store.load(identities[selected[index].point].key(repetition: selected[index].repetition)) {
+                stored.append((index, run))
             } else {
                 missing.append(index)
+                workTotal += work[selected[index].point]
             }
+        }
+        for (index, run) in stored {
+            output.runsFromStore += 1
+            finished(index, run, simulated: false)
         }
 
         // Assembling stored runs only (`merge`): a run the store lacks is an error, not work.
@@ -173,7 +189,6 @@ public struct SimulationSweep: Sendable {
 
         // Largest runs first (longest-processing-time order): the sweep's wall time is not left
         // waiting on one big run at the end. Results are still placed by run index.
-        let work = points.map { Scenario.estimatedWork(of: $0.spec) }
         let order = missing.sorted { (work[selected[$0].point], $1) > (work[selected[$1].point], $0) }
         let exactCache = ExactAnalysisCache()
 
@@ -214,7 +229,8 @@ public struct SimulationSweep: Sendable {
                     }
                 }
                 output.runsSimulated += 1
-                finished(index, stored)
+                output.workSimulated += work[selected[index].point]
+                finished(index, stored, simulated: true)
                 if next < order.count { submit(order[next]); next += 1 }
             }
         }

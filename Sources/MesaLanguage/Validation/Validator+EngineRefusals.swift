@@ -20,6 +20,11 @@ extension Validator {
                 diagnostics.error("the exact optimizer cannot enumerate this class: \(structures) structures with \(behaviours) distinct behaviours need about \(Self.figure(work)) episode steps, above the limit of \(Self.figure(limit))",
                                   at: at, notes: [Diagnostic.Note("use fewer instances, a smaller maze or budget, or `optimizer hill_climb`")]
                                       + Self.pointNote(point, scenario))
+            case let .machineryTooLarge(sizes, limit):
+                diagnostics.error("the exact optimizer cannot enumerate this class: its search machinery takes \(Self.figure(sizes)) sizes (0 parameters up to what reaches max_bits or the budget), above the limit of \(Self.figure(Double(limit)))",
+                                  at: at, notes: [Diagnostic.Note("use a cheaper search_cost, a smaller max_bits or budget, or `optimizer hill_climb`",
+                                                                  range: range(of: ["model.search_cost"], orElse: at))]
+                                      + Self.pointNote(point, scenario))
             }
             return
         }
@@ -40,7 +45,7 @@ extension Validator {
                 let why: String
                 switch refusal {
                 case .indirectEncoding: why = "the table is encoded indirectly"
-                case .classTooLarge: why = "the class is too large to enumerate"
+                case .classTooLarge, .machineryTooLarge: why = "the class is too large to enumerate"
                 }
                 diagnostics.error("a budget relative to 'k_fit' needs each world's K_fit, which only the exact decomposition finds, and here \(why)",
                                   at: at, notes: [Diagnostic.Note("k_fit can be used with `encoding direct` and a class the exact optimizer can enumerate (fewer instances, a smaller maze); otherwise give K as a number")]

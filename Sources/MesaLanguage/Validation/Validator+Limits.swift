@@ -27,9 +27,9 @@ extension Validator {
                               at: header.range, notes: axisNotes + [goAhead])
             return
         }
-        let work = scenario.estimatedWork
-        if work > options.maxWork {
-            diagnostics.error("the sweep's estimated work is \(Self.figure(work)) agent moves (\(size)), more than the limit of \(Self.figure(options.maxWork))",
+        let seconds = CostModel.reference.seconds(scenario.work(seeds: scenario.seeds))
+        if seconds > options.maxSeconds {
+            diagnostics.error("the sweep's estimated work is \(CostModel.duration(seconds)) of one core on the reference machine (\(size)), more than the limit of \(CostModel.duration(options.maxSeconds))",
                               at: header.range, notes: axisNotes + [goAhead])
         }
     }

@@ -51,6 +51,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     case detectorBreakLoweredLoss = "detector_break_lowered_loss"
     case premiseGap = "premise_gap"
     case premiseLossGap = "premise_gap_loss"
+    case optimalityGapSkipped = "optimality_gap_skipped"
 
     /// The metric's name in `results.json`, `results.csv` and `expect` lines.
     public var name: String { rawValue }
@@ -203,6 +204,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
             return MetricDefinition(.real, bounds: .nonNegative, presence: .detectorClassTractable,
                 summary: "the premise gap in loss units: the least loss of a detector-free model using at most K − d parameters minus the least using at most K (penalties included)",
                 phrase: "the premise gap in loss units")
+        case .optimalityGapSkipped:
+            return MetricDefinition(.flag, bounds: .unit, presence: .hillClimbGapSkipped, isSummarized: false,
+                summary: "1 when the run's class is solved exactly but `optimality_gap auto` skipped the solve as too costly (no optimality_gap, exact_agrees)",
+                phrase: "the share of runs whose optimality gap was skipped")
         case .detectorBreakLoweredLoss:
             return MetricDefinition(.flag, bounds: .unit, presence: .hillClimbDetectorBroken, isSummarized: false,
                 summary: "1 when the step that last broke the detector lowered the loss (a table entry or the simplicity penalty took its parameter); 0 for neutral drift or an uphill step",

@@ -59,6 +59,7 @@ public struct MetricDefinition: Sendable, Hashable {
         case hillClimbTractable = "`hill_climb` runs whose class the exact decomposition solves exactly: `encoding direct`, `loops 0`, `memory none`, within the size limit (docs/model.md)"
         case hillClimbDetectorCompleted = "`hill_climb` runs whose detector was completed during the climb"
         case hillClimbDetectorBroken = "`hill_climb` runs whose complete detector was broken during the climb"
+        case hillClimbGapSkipped = "`hill_climb` runs whose class the exact decomposition solves but whose solve `training.optimality_gap auto` skipped as too costly"
         case detectorClassTractable = "runs whose class has a detector: `exact` runs, and `hill_climb` runs where the decomposition is exact (as for `optimality_gap`)"
     }
 

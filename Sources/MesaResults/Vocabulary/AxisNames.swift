@@ -9,6 +9,7 @@ public enum AxisNames {
         "environment.instances": ("N", "N (training instances)"),
         "analytic.instances": ("N", nil),
         "model.parameters": ("K", "K (parameter budget)"),
+        "environment.pool": ("pool", "pool (distinct training mazes at most)"),
         "bias.description_length": ("λ_DL", nil),
         "bias.speed": ("μ_T", nil),
         "deception.detector_cost": ("d", nil),

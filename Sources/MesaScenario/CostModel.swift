@@ -1,0 +1,71 @@
+import Foundation
+
+/// Seconds per unit of work (`WorkUnits`) on one machine, one thread: what `plan` multiplies a
+/// sweep's work by, and what the progress display's ETA is measured in.
+///
+/// `reference` holds the figures of the reference machine (docs/performance.md: 2-core AMD EPYC,
+/// fitted on the bundled scenarios' measured times with one job). A machine's own model is the
+/// reference scaled by a short measurement on it (`CostCalibration` in the engine), cached.
+public struct CostModel: Sendable, Hashable, Codable {
+    public var secondsPerHillClimbUnit: Double
+    public var secondsPerExactUnit: Double
+    public var secondsPerMeasurementUnit: Double
+    public var secondsPerRun: Double
+    /// Analysis and report writing of one scenario once its runs are done: a fixed part and a part
+    /// per run analysed.
+    public var secondsPerReport: Double
+    public var secondsPerReportedRun: Double
+
+    public init(secondsPerHillClimbUnit: Double, secondsPerExactUnit: Double, secondsPerMeasurementUnit: Double,
+                secondsPerRun: Double, secondsPerReport: Double, secondsPerReportedRun: Double) {
+        self.secondsPerHillClimbUnit = secondsPerHillClimbUnit
+        self.secondsPerExactUnit = secondsPerExactUnit
+        self.secondsPerMeasurementUnit = secondsPerMeasurementUnit
+        self.secondsPerRun = secondsPerRun
+        self.secondsPerReport = secondsPerReport
+        self.secondsPerReportedRun = secondsPerReportedRun
+    }
+
+    /// The reference machine's figures (release build). The fixed costs (a run's 0.6 ms, a
+    /// measurement unit, a report's 0.03 s + 0.19 ms per run) were measured directly; the
+    /// hill-climbing and exact units were then fitted to the bundled scenarios' times with one job
+    /// (docs/performance.md).
+    public static let reference = CostModel(secondsPerHillClimbUnit: 5.8e-9, secondsPerExactUnit: 2.0e-6,
+                                            secondsPerMeasurementUnit: 5e-8, secondsPerRun: 6e-4,
+                                            secondsPerReport: 0.03, secondsPerReportedRun: 1.9e-4)
+
+    /// Single-thread seconds for `work`.
+    public func seconds(_ work: WorkUnits) -> Double {
+        work.hillClimb * secondsPerHillClimbUnit + work.exactAnalysis * secondsPerExactUnit
+            + work.measurement * secondsPerMeasurementUnit + work.runs * secondsPerRun
+    }
+
+    /// Wall seconds for a scenario's runs `work` spread over `jobs` threads (never less than its
+    /// largest run), then its report of `work.runs` runs.
+    public func wallSeconds(_ work: WorkUnits, largestRun: WorkUnits, jobs: Int) -> Double {
+        max(seconds(work) / Double(max(1, jobs)), seconds(largestRun)) + secondsPerReport + work.runs * secondsPerReportedRun
+    }
+
+    /// The model with hill climbing (and measurement, which runs the same episodes) scaled by
+    /// `hillClimb`, exact analysis by `exact`, and the fixed cost per run by their mean.
+    public func scaled(hillClimb: Double, exact: Double) -> CostModel {
+        CostModel(secondsPerHillClimbUnit: secondsPerHillClimbUnit * hillClimb,
+                  secondsPerExactUnit: secondsPerExactUnit * exact,
+                  secondsPerMeasurementUnit: secondsPerMeasurementUnit * hillClimb,
+                  secondsPerRun: secondsPerRun * (hillClimb + exact) / 2,
+                  secondsPerReport: secondsPerReport * hillClimb,
+                  secondsPerReportedRun: secondsPerReportedRun * hillClimb)
+    }
+
+    /// "45s", "3m20s", "2h05m", "2.8 days", "3.1 years": how `plan` and the progress display
+    /// write a duration.
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds < 1e9 else { return "more than 30 years" }
+        if seconds < 60 { return String(format: "%.1fs", seconds) }
+        let whole = Int(seconds.rounded())
+        if whole < 3600 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
+        if whole < 48 * 3600 { return "\(whole / 3600)h\(String(format: "%02d", whole / 60 % 60))m" }
+        let days = seconds / 86_400
+        return days < 365 ? String(format: "%.1f days", days) : String(format: "%.1f years", days / 365.25)
+    }
+}
