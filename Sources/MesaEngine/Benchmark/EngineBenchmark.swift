@@ -29,7 +29,7 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
 
     public var description: String {
         var lines = [
-            "mazes \(width)x\(height), N ∈ \(instances), \(seeds) seeds, \(steps) hill-climbing steps, \(jobs) jobs",
+            "mazes \(width)x\(height), N ∈ \(instances), \(seeds) seeds, \(steps) hill-climbing steps, \(jobs) job\(jobs == 1 ? "" : "s")",
             "  \(runs) runs in \(format(seconds)) s: \(format(runsPerSecond)) runs/s, "
                 + "\(Int(stepsPerSecond)) steps/s, \(Int(expansionsPerSecond)) expansions/s",
         ]
