@@ -44,7 +44,9 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(started)
         // The rate is that of simulated work (runs read from the cache take no time), each run
         // weighed by its estimated cost: large runs run first, so a count of runs would mislead.
-        let eta = work.done > 0 ? elapsed / work.done * work.remaining : nil
+        // None before 5% of the work is done: until then the runs still in flight, uncounted, are
+        // a large part of the progress (the first ETA of a 30 s look said 61 s).
+        let eta = work.done > 0.05 * (work.done + work.remaining) ? elapsed / work.done * work.remaining : nil
         if interactive {
             guard runsDone == runsTotal || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
