@@ -147,7 +147,8 @@ public struct SimulationSweep: Sendable {
         var finishedPerPoint: [Int: Int] = [:]
         var output = SweepOutput(runs: [], mazes: [])
         var runsDone = 0, pointsDone = 0
-        let work = scenario.pointSeconds
+        // Each point's estimated cost, computed only when something is to be simulated.
+        var work: [Double] = []
         var workDone = 0.0, workTotal = 0.0
 
         func finished(_ index: Int, _ stored: StoredRun, simulated: Bool) {
@@ -176,8 +177,11 @@ public struct SimulationSweep: Sendable {
                 stored.append((index, run))
             } else {
                 missing.append(index)
-                workTotal += work[selected[index].point]
             }
+        }
+        if !missing.isEmpty {
+            work = scenario.pointSeconds
+            workTotal = missing.reduce(0) { $0 + work[selected[$1].point] }
         }
         for (index, run) in stored {
             output.runsFromStore += 1
