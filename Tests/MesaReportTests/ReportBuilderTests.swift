@@ -209,4 +209,37 @@ struct ReportBuilderTests {
         #expect(!document.figures.contains { $0.name.contains("optimizer") }, "no line chart along a textual axis")
         #expect(document.markdown.contains("| instances = 4, optimizer = hill\\_climb | 4 | 0.5 (0.4–0.6) |"))
     }
+
+    @Test("a hill-climbing line beside exact selection names its acceptance rule, unless the rule is swept")
+    func legendNamesTheAcceptanceRule() throws {
+        func compared(sweepingAccept: Bool) -> ScenarioResults {
+            var results = Fixtures.results()
+            func with(_ point: Point, _ name: String) -> Point {
+                Point(point.coordinates + [Point.Coordinate(key: "training.optimizer", value: .text(name))])
+            }
+            results.axes.append(AxisDescription(key: "training.optimizer", values: [.text("exact"), .text("hill_climb")], geometric: false))
+            if sweepingAccept {
+                results.axes.append(AxisDescription(key: "training.accept", values: [.text("anneal 0.02")], geometric: false))
+            }
+            results.runs = ["exact", "hill_climb"].flatMap { name in results.runs.map { run in
+                var run = run
+                run.point = with(run.point, name)
+                run.optimizer = name == "exact" ? .exact : .hillClimb
+                run.acceptance = name == "exact" ? nil : "anneal 0.02"
+                return run
+            } }
+            results.summary = ["exact", "hill_climb"].flatMap { name in results.summary.map { summary in
+                var summary = summary
+                summary.point = with(summary.point, name)
+                return summary
+            } }
+            return results
+        }
+        let named = ReportBuilder(results: compared(sweepingAccept: false)).build()
+        let mesa = try #require(named.figures.first { $0.name == "mesa-share-environment-instances" })
+        #expect(Set(mesa.data.rows.map { $0[0] }) == ["optimizer = exact", "optimizer = hill_climb (accept anneal 0.02)"])
+        let swept = ReportBuilder(results: compared(sweepingAccept: true)).build()
+        let plain = try #require(swept.figures.first { $0.name == "mesa-share-environment-instances" })
+        #expect(!plain.data.rows.contains { $0[0].contains("(accept") })
+    }
 }

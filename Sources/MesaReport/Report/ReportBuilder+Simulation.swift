@@ -96,7 +96,7 @@ extension ReportBuilder {
                                  link: pointIndex[summary.point].map { "#point-\($0)" })
                 }
                 guard !samples.isEmpty else { return nil }
-                return .init(label: prefix + slice.label, samples: samples)
+                return .init(label: prefix + slice.label + Self.acceptanceNote(slice, results: results), samples: samples)
             }
         }
 
@@ -238,4 +238,22 @@ extension ReportBuilder {
 struct PointRepetition: Hashable {
     var point: Point
     var repetition: Int
+}
+
+extension ReportBuilder {
+    /// " (accept anneal 0.02)" for a chart line of hill-climbing runs when the scenario compares
+    /// optimizers without sweeping the acceptance rule: the legend then names the rule the
+    /// line's runs climbed by, as the findings do. Empty otherwise.
+    static func acceptanceNote(_ slice: SweepSlice, results: ScenarioResults) -> String {
+        guard !results.axes.contains(where: { $0.key == "training.accept" }),
+              slice.points.first?.point["training.optimizer"] == .text(Optimizer.hillClimb.rawValue)
+        else { return "" }
+        let points = Set(slice.points.map { PointIdentity($0.point) })
+        var rules: [String] = []
+        for run in results.runs where run.optimizer == .hillClimb && points.contains(PointIdentity(run.point)) {
+            let rule = run.acceptance ?? "neutral"
+            if !rules.contains(rule) { rules.append(rule) }
+        }
+        return rules.isEmpty ? "" : " (accept \(rules.joined(separator: " / ")))"
+    }
 }
