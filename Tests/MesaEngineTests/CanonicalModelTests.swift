@@ -77,4 +77,38 @@ struct CanonicalModelTests {
             .measure(RunContext(spec: spec, runSeed: 3), evaluator: &evaluator).metrics
         #expect(whole.integer(.mesaOptimizer) == 1, "one learned bit and most decisions: a mesa-optimizer")
     }
+
+    @Test("under a time penalty an entry that spares the search its expansions is kept, so the loss is the trained model's")
+    func expansionSavingEntriesUnderATimePenalty() throws {
+        for speed in [0.0, 0.01] {
+            var spec = Fixtures.spec(width: 5, height: 5, instances: 3, parameters: 120)
+            spec.bias.speed = speed
+            let modelClass = Fixtures.modelClass(spec, seed: 5)
+            let world = RunWorld(spec: spec, worldSeed: 5)
+            var evaluator = TrainingEvaluator(world: world, modelClass: modelClass)
+            // A 3-bit search toward the goal, and table entries copying its moves on instance 0.
+            var model = MesaModel(slots: modelClass.encoding.slotCount)
+            model.machinery = 12
+            model.weightGoal = 1
+            #expect(modelClass.searchExpansions(model) > 0)
+            let searchOnly = evaluator.trainingEpisode(model, instance: 0, record: true)
+            let path = evaluator.lastPath
+            for (state, next) in zip(path, path.dropFirst()) where state != next {
+                if let move = world.training.instances[0].direction(from: state, to: next) { model.table.set(state, Int8(move.rawValue)) }
+            }
+            let padded = evaluator.trainingEpisode(model, instance: 0, record: true)
+            #expect(evaluator.lastPath == path && padded.expansions < searchOnly.expansions,
+                    "the entries copy the search's path and spare its expansions")
+            let canonical = CanonicalModel.of(model, evaluator: &evaluator)
+            #expect(canonical.table.count == (speed > 0 ? model.table.count : 0))
+            // The loss metric is the trained model's own loss, from its own episodes.
+            let own = TrainingTotals((0..<3).map { evaluator.trainingEpisode(model, instance: $0) })
+            let expected = evaluator.loss(parametersInUse: modelClass.parametersInUse(model), meanScore: own.meanScore,
+                                          meanExpansions: own.meanExpansions)
+            var fresh = TrainingEvaluator(world: world, modelClass: modelClass)
+            let metrics = RunMeasurement(selection: Selection(model: model, loss: expected), kFit: nil)
+                .measure(RunContext(spec: spec, runSeed: 5), evaluator: &fresh).metrics
+            #expect(metrics[.loss] == expected, "speed \(speed)")
+        }
+    }
 }

@@ -18,6 +18,10 @@ struct EngineFingerprintTests {
         3: "3e374d2380a6781aeefb77cb0d46e2151e6dd194d1650b6882718550cf6f4430",
         // 4: `optimality_gap auto` skips a solve that costs more than a second and the run itself.
         4: "2ce6feb98a35956a9a83f1705e60a5611db28edb452110d5fc48fb07871a9ea2",
+        // 5: under a time penalty the canonical model keeps table entries that spare the search its
+        // expansions, so `loss` (and the optimality gap) is the trained model's; a climb with μ_T > 0
+        // joins the fixed runs.
+        5: "60b2ad74ca8cfc40e7050cf49290d477d82bc34c1222a973b354309e81c97ce7",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world
@@ -66,6 +70,10 @@ struct EngineFingerprintTests {
         var unsolved = Fixtures.spec(width: 4, height: 3, instances: 2, parameters: 30, steps: 300)
         unsolved.training.optimalityGap = .never
         specs.append(unsolved)
+
+        var timed = Fixtures.spec(width: 5, height: 5, instances: 3, parameters: 80, steps: 800)
+        timed.bias.speed = 0.01
+        specs.append(timed)
         return specs
     }
 
@@ -74,7 +82,7 @@ struct EngineFingerprintTests {
         for (i, spec) in specs().enumerated() {
             let context = RunContext(spec: spec, runSeed: UInt64(100 + i), worldSeed: UInt64(200 + i), drawsEpisodes: true)
             let output = try RunSimulator.run(context)
-            bytes += Array(try ResultsJSON.encode(StoredRun(metrics: output.metrics, drawings: output.drawings), pretty: false))
+            bytes += Array(try ResultsJSON.encode(StoredRun(metrics: output.metrics, drawings: output.drawings), layout: .compact))
         }
         return SHA256.hex(bytes)
     }

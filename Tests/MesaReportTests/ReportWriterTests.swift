@@ -152,7 +152,7 @@ struct ReportWriterTests {
         #expect(decoded.runs[1] == results.runs[1])
         #expect(decoded.summary == results.summary)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"loss\" : \"Infinity\""))
+        #expect(text.contains("\"loss\":\"Infinity\""))
         #expect(text.hasSuffix("}\n"))
     }
 

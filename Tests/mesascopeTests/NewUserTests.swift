@@ -158,7 +158,7 @@ struct NewUserTests {
         let markdown = String(decoding: try folder.read("reports/quick-one-quick/report.md"), as: UTF8.self)
         #expect(markdown.contains("**Quick run**"))
         let json = String(decoding: try folder.read("reports/quick-one-quick/results.json"), as: UTF8.self)
-        #expect(json.contains("\"quick\" : true"))
+        #expect(json.contains("\"quick\": true"))
     }
 
     @Test("render on one report folder says what it did; plan follows --out")

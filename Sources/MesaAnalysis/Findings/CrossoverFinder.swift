@@ -3,8 +3,9 @@ import MesaResults
 
 /// N*, where a share crosses one half along a swept axis (docs/statistics.md): from a Firth
 /// logistic fit of the share on the axis (on the chart's scale, log₂ for a geometric axis) over
-/// every run of the series, with a seeded stratified bootstrap 95% interval (`CrossoverBootstrap`,
-/// 400 resamples). An end of the interval is open when more than 2.5% of the resamples put N*
+/// every run of the series, with a seeded parametric bootstrap 95% interval (`CrossoverBootstrap`,
+/// 400 draws of the coefficients from the fit). An end of the interval is open when more than 2.5%
+/// of the draws put N*
 /// beyond the swept range (or find no crossing); it is then clipped to the range and marked.
 ///
 /// Stated only where the means cross one half once along at least three swept values

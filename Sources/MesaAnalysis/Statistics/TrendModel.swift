@@ -34,7 +34,7 @@ package enum TrendModel {
     }
 
     /// The Firth fit of grouped binary data: point j has `trials[j]` runs of which
-    /// `successes[j]` were 1. Used by ``fit(_:binary:)`` and by the bootstrap refits.
+    /// `successes[j]` were 1. Used by ``fit(_:binary:)``.
     static func fitBinary(
         design: TrendDesign, points: [TrendPoints.Key], trials: [Double], successes: [Double]
     ) -> TrendFit? {

@@ -3,13 +3,13 @@ import MesaResults
 /// "crossover A rises along B" (SCIENCE.md §6, docs/statistics.md): N*, where the share of runs
 /// selecting search crosses one half, from a Firth logistic fit of `mesa_optimizer` on A (on the
 /// chart's scale) at B's first and at its last value; the claim is about the shift
-/// x*_last − x*_first, with a seeded stratified bootstrap interval (`CrossoverBootstrap`). Decided
+/// x*_last − x*_first, with a seeded parametric bootstrap interval (`CrossoverBootstrap`). Decided
 /// per slice of the other axes by `VerdictRule.direction` with the margin (default: the smallest
 /// step between swept values of A on the chart's scale, e.g. 2 in log₂ N for `times 4`); the
 /// prediction holds when every slice does, and does not hold when a slice's interval at the
 /// Bonferroni level says so.
 package enum CrossoverShiftCheck {
-    /// Bootstrap resamples per slice.
+    /// Parametric bootstrap draws per slice.
     static let replicates = CrossoverBootstrap.defaultReplicates
 
     package static func check(_ prediction: Prediction, axisKey: String, direction: Prediction.Direction, along: String,
@@ -70,7 +70,7 @@ package enum CrossoverShiftCheck {
             verdicts.append(verdict)
             single = (shift.difference, shift.bootstrap.interval)
             effects.append("\(prefix)N* \(describe(shift.first, data)) → \(describe(shift.last, data)), shift \(VerdictText.signed(shift.difference)) (\(VerdictText.interval(shift.bootstrap.interval)))")
-            parts.append("\(prefix)N* is \(describe(shift.first, data)) at \(bName) = \(AxisNames.text(first)) and \(describe(shift.last, data)) at \(bName) = \(AxisNames.text(last)): a shift of \(VerdictText.signed(shift.difference)) in \(data.scale) (\(VerdictText.percent(level)) bootstrap interval \(VerdictText.signed(shift.bootstrap.interval.lower)) to \(VerdictText.signed(shift.bootstrap.interval.upper)); \(replicates) resamples of \(VerdictText.runs(observations.count)), a Firth logistic fit of the search share on \(data.scale) at each \(bName); margin \(VerdictText.number(margin)))")
+            parts.append("\(prefix)N* is \(describe(shift.first, data)) at \(bName) = \(AxisNames.text(first)) and \(describe(shift.last, data)) at \(bName) = \(AxisNames.text(last)): a shift of \(VerdictText.signed(shift.difference)) in \(data.scale) (\(VerdictText.percent(level)) bootstrap interval \(VerdictText.signed(shift.bootstrap.interval.lower)) to \(VerdictText.signed(shift.bootstrap.interval.upper)); a Firth logistic fit of the search share on \(data.scale) at each \(bName) over \(VerdictText.runs(observations.count)), \(replicates) draws of its coefficients; margin \(VerdictText.number(margin)))")
         }
         let held = verdicts.filter { $0 == .holds }.count
         let verdict: Verdict = verdicts.contains(.doesNotHold) ? .doesNotHold

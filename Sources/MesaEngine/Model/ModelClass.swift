@@ -95,8 +95,14 @@ package struct ModelClass: Sendable {
 
     /// Whether the detector is complete (all d parameters built): only a complete detector fires.
     package func hasCompleteDetector(_ model: MesaModel) -> Bool {
+        detectorIsComplete(built: model.detector)
+    }
+
+    /// Whether `built` detector parameters make a working detector (a class without one, or with
+    /// d = 0, has none).
+    package func detectorIsComplete(built: Int) -> Bool {
         guard let d = detectorCost, d > 0 else { return false }
-        return model.detector >= d
+        return built >= d
     }
 
     /// Expansions per decision of the model's search, learned and hard-coded bits together.

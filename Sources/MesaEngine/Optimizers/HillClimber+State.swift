@@ -76,7 +76,7 @@ struct Proposal {
         if oldExpansions != newExpansions || (newExpansions > 0 && weightsChanged) {
             return Array(0..<state.outcomes.count)
         }
-        let wasComplete = before.detector >= (modelClass.detectorCost ?? Int.max)
+        let wasComplete = modelClass.detectorIsComplete(built: before.detector)
         let isComplete = modelClass.hasCompleteDetector(state.model)
         if wasComplete != isComplete || (isComplete && before.targetCell != state.model.targetCell) {
             var copy = self

@@ -4,7 +4,10 @@
 ///
 /// Entries are tried one at a time in slot order (instance, then state), each against the
 /// training paths of the model as it stands after the earlier removals: an entry whose removal
-/// leaves every training path unchanged is dropped. An entry at a state no episode of its instance
+/// leaves every training path unchanged is dropped — and, under a time penalty (μ_T > 0), every
+/// episode's expansions too: an entry that spares the search its expansions lowers the loss, so it
+/// is not redundant. The canonical model therefore has the trained model's training score and
+/// expansions, hence its loss. An entry at a state no episode of its instance
 /// visits is never consulted and is dropped without re-running anything. Cost: one re-run of an
 /// instance (a gene's instances, for an indirect encoding) per entry on a visited state.
 package enum CanonicalModel {
@@ -13,8 +16,10 @@ package enum CanonicalModel {
         let modelClass = evaluator.modelClass
         let cells = modelClass.cellCount
         let count = evaluator.world.training.count
+        let countsExpansions = modelClass.speed > 0
+        var expansions = [Int](repeating: 0, count: count)
         var paths: [[Int]] = (0..<count).map { i in
-            _ = evaluator.trainingEpisode(model, instance: i, record: true)
+            expansions[i] = evaluator.trainingEpisode(model, instance: i, record: true).expansions
             return evaluator.lastPath
         }
         var visited: [Set<Int>] = paths.map(Set.init)
@@ -30,8 +35,11 @@ package enum CanonicalModel {
             var newPaths: [(Int, [Int])] = []
             var unchanged = true
             for i in instances {
-                _ = evaluator.trainingEpisode(canonical, instance: i, record: true)
-                if evaluator.lastPath != paths[i] { unchanged = false; break }
+                let outcome = evaluator.trainingEpisode(canonical, instance: i, record: true)
+                if evaluator.lastPath != paths[i] || (countsExpansions && outcome.expansions != expansions[i]) {
+                    unchanged = false
+                    break
+                }
                 newPaths.append((i, evaluator.lastPath))
             }
             if unchanged {

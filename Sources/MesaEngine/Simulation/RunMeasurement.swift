@@ -3,7 +3,8 @@ import MesaScenario
 
 /// The metrics of a selected model (docs/model.md, the results contract), and the figures of its
 /// episodes. Behavioural metrics are measured on the canonical model; the loss and the parameter
-/// counts are the trained model's.
+/// counts are the trained model's (the canonical model keeps its training score and, under a time
+/// penalty, its expansions, so its episodes give the trained model's loss).
 package struct RunMeasurement {
     package var selection: Selection
     package var kFit: Int?

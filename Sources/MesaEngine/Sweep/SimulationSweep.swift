@@ -117,7 +117,7 @@ public struct SimulationSweep: Sendable {
             let bytes = Array(point.spec.canonicalText.utf8)
             let sha = SHA256.digest(bytes)
             settingsHash = sha.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
-            digest = sha.map { String(format: "%02x", $0) }.joined()
+            digest = SHA256.hexDigits(sha)
         }
 
         func runSeed(_ repetition: Int) -> UInt64 {

@@ -89,12 +89,12 @@ struct Validator {
         for statement in block.statements {
             reportedOffsets = []
             guard let key = SettingCatalog.key(block: block.name, name: statement.key) else {
-                let names = SettingCatalog.keys(in: block.name).map(\.name)
-                var notes = Suggestion.note(for: statement.key, among: names)
+                // A key that exists, exactly, in another block is more likely misplaced than
+                // misspelt: say where it belongs rather than suggest a near name here.
                 let homes = SettingCatalog.keys.filter { $0.name == statement.key }.map { "'\($0.block)'" }
-                if notes.isEmpty, !homes.isEmpty {
-                    notes.append(Diagnostic.Note("'\(statement.key)' is a key of block\(homes.count > 1 ? "s" : "") \(homes.joined(separator: " and "))"))
-                }
+                let notes = homes.isEmpty
+                    ? Suggestion.note(for: statement.key, among: SettingCatalog.keys(in: block.name).map(\.name))
+                    : [Diagnostic.Note("'\(statement.key)' is a key of block\(homes.count > 1 ? "s" : "") \(homes.joined(separator: " and "))")]
                 diagnostics.error("unknown key '\(statement.key)' in block '\(block.name)'", at: statement.keyRange, notes: notes)
                 continue
             }

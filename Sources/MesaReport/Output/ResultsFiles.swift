@@ -3,9 +3,10 @@ import MesaResults
 
 /// `results.json` and `results.csv`.
 package enum ResultsFiles {
-    /// The `results.json` bytes, ending in a newline.
+    /// The `results.json` bytes, a line per run (`ResultsJSON.Layout.linePerElement`), ending in a
+    /// newline.
     package static func json(_ results: ScenarioResults) throws -> Data {
-        try ResultsJSON.encode(results)
+        try ResultsJSON.encode(results, layout: .linePerElement)
     }
 
     /// Decodes a `results.json`.

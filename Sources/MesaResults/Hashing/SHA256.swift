@@ -14,10 +14,15 @@ package enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     package static func hex(_ bytes: some Collection<UInt8>) -> String {
+        hexDigits(digest(Array(bytes)))
+    }
+
+    /// `bytes` as lowercase hexadecimal, two digits a byte.
+    package static func hexDigits(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest(Array(bytes)) {
+        text.reserveCapacity(2 * bytes.count)
+        for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
