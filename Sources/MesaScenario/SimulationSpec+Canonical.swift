@@ -63,6 +63,6 @@ extension SimulationSpec {
 
     /// The first 8 bytes of the SHA-256 of `canonicalText`, as a number.
     public var settingsHash: UInt64 {
-        SHA256.digest(Array(canonicalText.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        SHA256.leadingNumber(SHA256.digest(Array(canonicalText.utf8)))
     }
 }

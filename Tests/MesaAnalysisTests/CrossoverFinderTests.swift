@@ -18,6 +18,16 @@ func sweepRuns(_ values: [Double], searching: [Int], of n: Int, extra: [(String,
 struct CrossoverFinderTests {
     /// Symmetric data give N* at the centre exactly: reflecting log N about the centre and
     /// swapping 0 and 1 leaves the Firth-penalised likelihood unchanged, so x* = −β₀/β₁ is the centre.
+    @Test("means that cross one half once where the fit puts N* beyond the range get a sentence saying so, not silence")
+    func crossingTheFitDoesNotPlace() throws {
+        // 9/20, 9/20, 10/20: the last mean reaches one half, the fitted share only beyond N = 4.
+        let runs = sweepRuns([1, 2, 4], searching: [9, 9, 10], of: 20)
+        let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis([1, 2, 4], geometric: true)])
+        let crossing = try #require(findings.first { $0.kind == .crossover })
+        #expect(crossing.value == nil)
+        #expect(crossing.sentence == "The share of runs selecting search crosses one half once along N, between N = 2 and 4 (means 0.45 and 0.5), but the Firth logistic fit over 60 runs gives no crossing with an interval inside the swept range, so no N* is stated.")
+    }
+
     @Test("shares 1/8, 4/8, 7/8 at N = 4, 16, 64 cross at N* = 16 (log-symmetric), with a bootstrap interval around it")
     func symmetricCrossing() throws {
         let runs = sweepRuns([4, 16, 64], searching: [1, 4, 7], of: 8)

@@ -38,25 +38,25 @@ public enum CrossoverFinder {
             guard let value = run.point[axis.key], let x = data.x(value), let y = run.metrics[metric] else { return nil }
             return TrendObservation(x: x, y: y)
         }
-        let seed = SHA256.digest(Array(seedText.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard let fit = TrendModel.fit(observations, binary: true),
-              let estimate = CrossoverBootstrap.crossover(observations, covariates: [], level: 0.95, seed: seed),
+        let seed = SHA256.leadingNumber(SHA256.digest(Array(seedText.utf8)))
+        guard let estimate = CrossoverBootstrap.crossover(observations, covariates: [], level: 0.95, seed: seed),
               case .inside(let x) = estimate.location else { return nil }
-        let range = fit.design.xRange
+        let range = estimate.xRange
         let interval = estimate.bootstrap.interval
         let loIsOpen = !interval.lower.isFinite || interval.lower <= range.lowerBound
         let hiIsOpen = !interval.upper.isFinite || interval.upper >= range.upperBound
         let lo = loIsOpen ? range.lowerBound : interval.lower
         let hi = hiIsOpen ? range.upperBound : interval.upper
         return Crossover(value: data.value(ofX: x), lo: data.value(ofX: min(lo, x)), hi: data.value(ofX: max(hi, x)),
-                         loIsOpen: loIsOpen, hiIsOpen: hiIsOpen, isRising: fit.slopeCoefficient > 0,
+                         loIsOpen: loIsOpen, hiIsOpen: hiIsOpen, isRising: estimate.slope > 0,
                          runs: observations.count)
     }
 
     /// Crossover findings for `metric` along every series that crosses one half once, along at
-    /// least three swept values (`ShareCrossings`).
+    /// least three swept values (`ShareCrossings`). Where the fit gives no N* inside the swept
+    /// range, the finding says so (with no value) instead of staying silent.
     package static func findings(_ series: [SweepSeries], metric: Metric, context: FindingContext)
-        -> [(finding: Finding, series: SweepSeries, crossover: Crossover)] {
+        -> [(finding: Finding, series: SweepSeries, crossover: Crossover?)] {
         series.compactMap { line in
             guard let estimates = line.estimates(metric), case .single = ShareCrossings(estimates.map(\.mean)) else {
                 return nil
@@ -66,7 +66,11 @@ public enum CrossoverFinder {
             }
             let seedText = "\(context.results.slug)\n\(metric.name)\n\(line.axis.key)\n\(AxisNames.describe(line.slice))"
             guard let crossing = crossover(runs: members, metric: metric, axis: line.axis, seedText: seedText) else {
-                return nil
+                let sentence = unfittedSentence(metric: metric, line: line, means: estimates.map(\.mean), runs: members.count)
+                let finding = Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: nil,
+                                      slice: line.slice.coordinates.isEmpty ? nil : line.slice,
+                                      sentence: AxisNames.prefixed(sentence, slice: line.slice))
+                return (finding, line, nil)
             }
             let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing,
                                                        scale: TrendData(axis: line.axis, axes: []).scale), slice: line.slice)
@@ -86,7 +90,7 @@ public enum CrossoverFinder {
             var findings: [Finding] = []
             for (finding, line, crossing) in CrossoverFinder.findings(series, metric: .mesaOptimizer, context: context) {
                 findings.append(finding)
-                if let split = BimodalityFinder.finding(near: crossing, in: line, runs: context.runs) {
+                if let crossing, let split = BimodalityFinder.finding(near: crossing, in: line, runs: context.runs) {
                     findings.append(split)
                 }
             }
@@ -128,6 +132,23 @@ public enum CrossoverFinder {
                            slice: line.slice.coordinates.isEmpty ? nil : line.slice,
                            sentence: AxisNames.prefixed(sentence, slice: line.slice))
         }
+    }
+
+    /// "The share of runs selecting search crosses one half once along N, between N = 4 and 8
+    /// (means 0.33 and 0.71), but the Firth logistic fit over 48 runs gives no crossing with an
+    /// interval inside the swept range, so no N* is stated."
+    static func unfittedSentence(metric: Metric, line: SweepSeries, means: [Double], runs: Int) -> String {
+        let after = means.indices.dropFirst().first { (means[$0] >= 0.5) != (means[$0 - 1] >= 0.5) } ?? 1
+        let subject: String
+        switch metric {
+        case .mesaOptimizer: subject = "The share of runs selecting search"
+        case .deceptive: subject = "The share of runs carrying a detector"
+        default: subject = "The share of runs with \(metric.name) = 1"
+        }
+        return "\(subject) crosses one half once along \(line.name), between \(line.at(line.values[after - 1])) and "
+            + "\(NumberText.format(line.values[after], significant: 6)) (means \(NumberText.format(means[after - 1], significant: 2)) "
+            + "and \(NumberText.format(means[after], significant: 2))), but the Firth logistic fit over \(runs) runs gives no "
+            + "crossing with an interval inside the swept range, so no \(line.name)* is stated."
     }
 
     /// "Search was selected in at least half of the runs from N* ≈ 23 on (95% bootstrap interval

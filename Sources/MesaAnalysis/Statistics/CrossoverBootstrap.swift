@@ -49,7 +49,8 @@ package enum CrossoverBootstrap {
             values.append((draw.crossover(covariates: covariates) ?? .undefined).extendedValue)
         }
         guard let bootstrap = BootstrapPercentileInterval(replicates: values, level: level) else { return nil }
-        return CrossoverEstimate(location: location, bootstrap: bootstrap)
+        return CrossoverEstimate(location: location, bootstrap: bootstrap, slope: fit.slopeCoefficient,
+                                 xRange: fit.design.xRange)
     }
 
     /// The shift of x* along a categorical axis B: x*_last − x*_first, where each x* comes from

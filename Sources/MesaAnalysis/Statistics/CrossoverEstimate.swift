@@ -5,6 +5,10 @@ package struct CrossoverEstimate: Sendable, Hashable {
     package var location: CrossoverLocation
     /// The percentile interval of x* and the replicate values.
     package var bootstrap: BootstrapPercentileInterval
+    /// The full-data fit's slope coefficient (> 0: the share rises along x) and the range of x it
+    /// was fitted on.
+    package var slope: Double
+    package var xRange: ClosedRange<Double>
 }
 
 /// x*_last − x*_first along a categorical axis, with its bootstrap interval.

@@ -50,8 +50,7 @@ package enum CrossoverShiftCheck {
                       let y = run.metrics[.mesaOptimizer] else { return nil }
                 return TrendObservation(x: x, covariates: [AxisNames.text(b)], y: y)
             }
-            let seed = SHA256.digest(Array("\(seedText)\n\(AxisNames.describe(slice))".utf8)).prefix(8)
-                .reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let seed = SHA256.leadingNumber(SHA256.digest(Array("\(seedText)\n\(AxisNames.describe(slice))".utf8)))
             let prefix = slice.coordinates.isEmpty ? "" : "at \(AxisNames.describe(slice)), "
             guard let shift = CrossoverBootstrap.crossoverDifference(
                 observations, axis: 0, firstLevel: AxisNames.text(first), lastLevel: AxisNames.text(last), covariates: [],

@@ -1,3 +1,4 @@
+import MesaResults
 import MesaScenario
 
 /// The class S_M of one run (docs/model.md): everything that is the same for all its models —

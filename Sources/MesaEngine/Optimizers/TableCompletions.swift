@@ -1,3 +1,5 @@
+import MesaResults
+
 /// What the table can achieve on one training instance, given the rest of the model
 /// (SCIENCE.md §4 `exact`; docs/model.md "What the table can achieve").
 ///

@@ -1,3 +1,5 @@
+import MesaResults
+
 /// The fixed sub-streams of a run. Each label is a constant, so a run's draws for (say) its
 /// deployment mazes never depend on how many draws another part made.
 package enum StreamLabel: UInt64, Sendable {

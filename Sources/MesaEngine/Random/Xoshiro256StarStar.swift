@@ -1,25 +1,4 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): a 64-bit counter passed through a bijective
-/// finaliser. Used only to expand seeds into generator state and to mix stream labels.
-package struct SplitMix64: RandomNumberGenerator, Sendable {
-    package var state: UInt64
-
-    package init(seed: UInt64) { state = seed }
-
-    /// The finaliser alone: a bijection of `UInt64` with good avalanche.
-    @inline(__always)
-    package static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    @inline(__always)
-    package mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return SplitMix64.mix(state)
-    }
-}
+import MesaResults
 
 /// xoshiro256** (Blackman & Vigna 2018): 256 bits of state, period 2^256 − 1, a few
 /// nanoseconds per draw. Every random choice of the engine comes from one of these, seeded

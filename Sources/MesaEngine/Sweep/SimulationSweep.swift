@@ -116,7 +116,7 @@ public struct SimulationSweep: Sendable {
             self.point = point
             let bytes = Array(point.spec.canonicalText.utf8)
             let sha = SHA256.digest(bytes)
-            settingsHash = sha.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+            settingsHash = SHA256.leadingNumber(sha)
             digest = SHA256.hexDigits(sha)
         }
 

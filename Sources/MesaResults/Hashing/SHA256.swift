@@ -17,6 +17,11 @@ package enum SHA256 {
         hexDigits(digest(Array(bytes)))
     }
 
+    /// The first 8 bytes of `digest`, big-endian, as a number: how a hash becomes a seed.
+    package static func leadingNumber(_ digest: [UInt8]) -> UInt64 {
+        digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     /// `bytes` as lowercase hexadecimal, two digits a byte.
     package static func hexDigits(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -1,8 +1,9 @@
 import Foundation
-import MesaResults
+
 /// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference `splitmix64.c`): a tiny, fast
-/// pseudo-random generator whose output is identical on every machine, used for the seeded
-/// bootstrap and for simulations. Not cryptographic.
+/// pseudo-random generator whose output is identical on every machine. The statistics use it for
+/// the seeded bootstrap and simulations; the engine to expand seeds into xoshiro256** state and,
+/// through `mix`, to derive streams. Not cryptographic.
 ///
 /// Algorithm (all arithmetic modulo 2⁶⁴), reproducible in a few lines of Python:
 ///
@@ -21,20 +22,27 @@ import MesaResults
 /// which keeps the stream easy to mirror. Each call is O(1).
 package struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// The generator's whole state.
-    package private(set) var state: UInt64
+    package var state: UInt64
 
     /// Starts the stream at `seed`.
     package init(seed: UInt64) {
         state = seed
     }
 
-    /// The next 64 random bits.
-    package mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+    /// The finaliser alone: a bijection of `UInt64` with good avalanche.
+    @inlinable
+    package static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// The next 64 random bits.
+    @inlinable
+    package mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return Self.mix(state)
     }
 
     /// A uniform index in 0..<n, ⌊next()·n / 2⁶⁴⌋ (one draw). Requires n > 0.
