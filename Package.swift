@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "MesaAnalytic", dependencies: ["MesaScenario", "MesaResults"]),
         .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults"]),
         .target(name: "MesaAnalysis", dependencies: ["MesaResults"]),
+        // Learned worlds' numerics: random streams, Adam, the regression world and its learner,
+        // hand-written gradients. Depends on nothing, so it can be tested and benchmarked alone.
+        .target(name: "MesaLearning"),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "MesaAnalysisTests", dependencies: ["MesaAnalysis", "MesaResults"],
                     exclude: ["Statistics/Fixtures", "Statistics/make_fixtures.py"]),
         .testTarget(name: "MesaEngineTests", dependencies: ["MesaEngine", "MesaScenario", "MesaResults", "MesaLanguage"]),
+        .testTarget(name: "MesaLearningTests", dependencies: ["MesaLearning"]),
         // Helpers shared by the test targets (a headless browser), built only for tests.
         .target(name: "MesaTestSupport", path: "Tests/MesaTestSupport"),
         .testTarget(name: "MesaReportTests", dependencies: ["MesaReport", "MesaResults", "MesaTestSupport"]),
