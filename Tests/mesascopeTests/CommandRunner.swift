@@ -66,7 +66,7 @@ struct CommandRunner {
         var variables = ProcessInfo.processInfo.environment
         let cache = directory.appendingPathComponent(".mesascope-cache")
         variables["MESASCOPE_CACHE"] = cache.path
-        if sharesCalibration, environment["MESASCOPE_CACHE"] == nil, arguments.first == "plan",
+        if sharesCalibration, environment["MESASCOPE_CACHE"] == nil, ["plan", "run"].contains(arguments.first ?? ""),
            !FileManager.default.fileExists(atPath: cache.appendingPathComponent("calibration.json").path),
            let calibration = Self.sharedCalibration {
             try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)

@@ -26,7 +26,9 @@ extension ReportBuilder {
     func appendSummaryTable(to document: inout ReportDocument) {
         guard !results.summary.isEmpty else { return }
         let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
-        let metrics = candidates.filter { metric in results.summary.contains { $0.metrics[metric] != nil } }
+        let metrics = candidates.filter { metric in
+            results.summary.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
+        }
         func cell(_ estimate: Estimate?) -> String {
             guard let estimate else { return "" }
             return "\(ChartNumber.label(estimate.mean)) (\(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi)))"
@@ -51,7 +53,9 @@ extension ReportBuilder {
     /// of each point carries the id `runs-point-<index>`.
     func appendRunsTable(to document: inout ReportDocument, points: [PointSummary]) {
         let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
-        let metrics = candidates.filter { metric in results.runs.contains { $0.metrics[metric] != nil } }
+        let metrics = candidates.filter { metric in
+            results.runs.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
+        }
         var rows: [[String]] = []
         var ids: [String] = []
         for (index, summary) in points.enumerated() {
@@ -67,6 +71,10 @@ extension ReportBuilder {
                                                   rows: rows, rowIDs: ids),
                         summary: "Every run (\(rows.count)), by point", style: "runs")
     }
+
+    /// Metrics that are 0 in every run without a detector (no `deception` block): the tables leave
+    /// them out there rather than show a column of zeros about something not modelled.
+    static let deceptionMetrics: Set<Metric> = [.deceptive, .defectionRate]
 
     /// Whether the model class of these runs includes a deployment detector.
     var runsCarryDetectors: Bool {
@@ -114,8 +122,13 @@ extension ReportBuilder {
                     }.joined() + sliceNote,
                 xLabel: axisName, yLabel: "mesa-optimizer share", xScale: scale, yDomain: 0...1, series: mesa,
                 markers: crossovers.prefix(3).map { finding in
-                    .init(x: finding.value!, label: "\(axisName)*",
-                          interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } })
+                    // The marker belongs to the series of its slice: its label names it.
+                    let label = Self.describe(finding.slice ?? Point([]), axes: results.axes, shortKeys: true)
+                    let index = finding.slice == nil
+                        ? (mesa.count == 1 ? 0 : nil)
+                        : mesa.firstIndex { $0.label == label || $0.label.hasPrefix(label + " (accept ") }
+                    return .init(x: finding.value!, label: "\(axisName)*",
+                                 interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } }, series: index)
                 })
             document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
         }
