@@ -92,7 +92,8 @@ public actor PreviewSession {
             building = nil
             built = max(built, target)
         }
-        // Pages served during the build keep the previous build's diagnostics.
+        // Pages served while the files compile keep the previous build's diagnostics; the new
+        // ones replace them before the runs start (the reports are written after that).
         var diagnosticsBySlug: [String: [String]] = [:]
         var unplaced: [String] = []
         func place(_ text: String, for file: String) {
@@ -121,6 +122,8 @@ public actor PreviewSession {
                 place("\(file): error: \(error)", for: file)
             }
         }
+        self.diagnosticsBySlug = diagnosticsBySlug
+        self.unplaced = unplaced
         var run = ReportRun(reportsDirectory: configuration.reportsDirectory, jobs: configuration.jobs,
                             templatesDirectory: configuration.templatesDirectory, toolVersion: configuration.toolVersion)
         run.store = configuration.store
@@ -130,13 +133,11 @@ public actor PreviewSession {
         do {
             try await run.run(valid, progress: progress)
         } catch let error as PipelineError {
-            unplaced.append([problems.text, error.message ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"))
-            log(unplaced.last ?? "")
+            self.unplaced.append([problems.text, error.message ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"))
+            log(self.unplaced.last ?? "")
         } catch {
-            unplaced.append("error: \(error)")
+            self.unplaced.append("error: \(error)")
         }
-        self.diagnosticsBySlug = diagnosticsBySlug
-        self.unplaced = unplaced
         version += 1
     }
 
