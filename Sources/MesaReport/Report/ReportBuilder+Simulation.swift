@@ -113,22 +113,28 @@ extension ReportBuilder {
         }
         let mesa = series(.mesaOptimizer)
         if !mesa.isEmpty {
+            // Each N* marker belongs to the line of its slice, and its label names it; an N* of a
+            // slice not drawn (beyond the slices shown) gets no marker.
+            let symbol = axis.label ?? AxisNames.short(axis.key)
+            let marked: [(finding: Finding, series: Int?)] = crossovers.compactMap { finding in
+                guard let slice = finding.slice else { return (finding, mesa.count == 1 ? 0 : nil) }
+                let label = Self.describe(slice, axes: results.axes, shortKeys: true)
+                guard let index = mesa.firstIndex(where: { $0.label == label || $0.label.hasPrefix(label + " (accept ") })
+                else { return nil }
+                return (finding, index)
+            }
             let chart = LineChart(
                 title: "Mesa-optimizer share against \(axisName)",
                 description: "Share of runs whose search module made at least half of the training decisions, mean and 95% interval over seeds at each value of \(axis.key)."
-                    + crossovers.prefix(3).map { finding in
+                    + marked.map { finding, index in
                         let interval = finding.lo.flatMap { lo in finding.hi.map { " (95% interval \(ChartNumber.label(lo))–\(ChartNumber.label($0)), shaded)" } } ?? ""
-                        return " \(axisName)* ≈ \(ChartNumber.label(finding.value!))\(interval), where the fitted share crosses one half."
+                        let line = index.map { mesa.count > 1 ? " for \(mesa[$0].label)" : "" } ?? ""
+                        return " \(symbol)* ≈ \(ChartNumber.label(finding.value!))\(interval)\(line), where the fitted share crosses one half."
                     }.joined() + sliceNote,
                 xLabel: axisName, yLabel: "mesa-optimizer share", xScale: scale, yDomain: 0...1, series: mesa,
-                markers: crossovers.prefix(3).map { finding in
-                    // The marker belongs to the series of its slice: its label names it.
-                    let label = Self.describe(finding.slice ?? Point([]), axes: results.axes, shortKeys: true)
-                    let index = finding.slice == nil
-                        ? (mesa.count == 1 ? 0 : nil)
-                        : mesa.firstIndex { $0.label == label || $0.label.hasPrefix(label + " (accept ") }
-                    return .init(x: finding.value!, label: "\(axisName)*",
-                                 interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } }, series: index)
+                markers: marked.map { finding, index in
+                    .init(x: finding.value!, label: "\(symbol)*",
+                          interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } }, series: index)
                 })
             document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
         }
