@@ -4,7 +4,9 @@
 # Usage: scripts/check-reports.sh PATH-TO-MESASCOPE
 set -euo pipefail
 binary=${1:-.build/release/mesascope}
-fresh=$(mktemp -d)
+# Beside reports/, so each report records its scenario file by the same relative path
+# (`source_path`: ../scenarios/NAME.mesa) as the committed ones.
+fresh=$(mktemp -d "$PWD/.reports-check.XXXXXX")
 cache=$(mktemp -d)
 trap 'rm -rf "$fresh" "$cache"' EXIT
 

@@ -1,10 +1,11 @@
 import MesaEngine
 import MesaReport
+import MesaScenario
 
 /// Why a pipeline step stopped, typed up to the command line, which maps each case to its exit
 /// status once. Diagnostics of invalid scenarios have been printed when `invalidScenarios` is
 /// thrown; every other case carries its message.
-public enum PipelineError: Error, Sendable {
+public enum PipelineError: Error, Sendable, CustomStringConvertible {
     /// The command line asked for something that cannot be done (exit 64).
     case usage(String)
     /// A file or folder named on the command line does not exist (exit 74).
@@ -24,6 +25,9 @@ public enum PipelineError: Error, Sendable {
     /// `merge` of sequential seeds: another look is needed and none of its runs exists yet (exit 75,
     /// EX_TEMPFAIL: run that look's shards and merge again).
     case nextLookNeeded(path: String, look: Int, of: Int)
+    /// The runs still to simulate are estimated to take longer than `--max-time` (exit 65):
+    /// estimated and limit wall seconds, the jobs, the files named.
+    case tooLong(estimate: Double, limit: Double, jobs: Int, files: [String])
     /// The user interrupted the run (exit 130).
     case interrupted
 
@@ -41,7 +45,30 @@ public enum PipelineError: Error, Sendable {
         case let .incompleteShards(path, message): return "\(path): error: cannot merge: \(message)"
         case let .nextLookNeeded(path, look, of):
             return "\(path): look \(look) of \(of) is needed: the looks so far leave a prediction undecided; run its shards (mesascope run \(path) --shard I/N --look \(look)) and merge again"
+        case let .tooLong(estimate, limit, jobs, files):
+            let named = files.joined(separator: " ")
+            return """
+                error: the runs still to simulate are estimated at about \(CostModel.duration(estimate)) with \(jobs) job\(jobs == 1 ? "" : "s") on this machine, more than --max-time \(CostModel.duration(limit)); nothing was run
+                  to run it here anyway, raise the limit (--max-time \(Self.limitArgument(above: estimate)), or --max-time none)
+                  to run it on a cluster, shard it: mesascope slurm \(named) (docs/cluster.md)
+                """
         case .interrupted: return "Interrupted: earlier reports are untouched."
         }
+    }
+
+    /// The error as a phrase, for messages that quote it (a cache that cannot be written, in the
+    /// run's warning): the path and the reason, not the Swift value.
+    public var description: String {
+        switch self {
+        case let .cache(path, reason): return "\(path): \(reason)"
+        default: return message ?? "interrupted"
+        }
+    }
+
+    /// A `--max-time` worth typing with room above `estimate` (half as much again): whole minutes
+    /// below 2 hours (`45m`), whole hours above (`7h`).
+    static func limitArgument(above estimate: Double) -> String {
+        let seconds = estimate * 1.5
+        return seconds < 7200 ? "\(Int((seconds / 60).rounded(.up)))m" : "\(Int((seconds / 3600).rounded(.up)))h"
     }
 }

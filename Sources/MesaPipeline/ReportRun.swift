@@ -41,13 +41,16 @@ public struct ReportRun: Sendable {
     public func run(_ scenarios: [ScenarioLoader.Loaded], progress: (String) -> any ProgressSink) async throws {
         let writer = ReportWriter(templatesDirectory: templatesDirectory)
         do { try writer.checkTemplates() } catch let error as ReportError { throw PipelineError.report(error) }
+        try OutputFolder.checkWritable(reportsDirectory)
         if !replacesOtherReports {
             try ReportFolders.checkOwnership(scenarios, in: reportsDirectory, diagnostics: diagnostics)
         }
         var runner = ScenarioRunner(jobs: jobs, toolVersion: toolVersion, store: store)
         runner.requiresStoredRuns = requiresStoredRuns
         let warnings = self.warnings
-        runner.storeFailure = { warnings("warning: \($0); runs are not being kept in the cache\n") }
+        runner.storeFailure = {
+            warnings("warning: the run cache cannot be written (\($0)), so the runs of this command are not kept for reuse\n")
+        }
         // The front page is rewritten after every report (an interrupted run still links what
         // finished); the other folders' entries are read once, here.
         let rendering = ReportRendering(templatesDirectory: templatesDirectory)
@@ -56,9 +59,10 @@ public struct ReportRun: Sendable {
             do {
                 try Task.checkCancellation()
                 let sink = progress(item.scenario.slug)
-                let results = try await runner.run(item.scenario, sourceFile: URL(fileURLWithPath: item.path).lastPathComponent) {
+                var results = try await runner.run(item.scenario, sourceFile: URL(fileURLWithPath: item.path).lastPathComponent) {
                     sink.update($0)
                 }
+                results.sourcePath = SourcePath.relative(item.path, to: reportsDirectory)
                 let document = ReportBuilder(results: results).build()
                 let folder = try writer.write(results, document: document, to: reportsDirectory)
                 index[results.slug] = IndexEntry(results: results, document: document)

@@ -36,6 +36,11 @@ public struct RunCache: RunStore {
             .appendingPathComponent(key.hex + Self.suffix)
     }
 
+    /// Whether an entry for `key` exists (unchecked: for estimates, not for reuse).
+    public func contains(_ key: RunKey) -> Bool {
+        FileManager.default.fileExists(atPath: url(of: key).path)
+    }
+
     public func load(_ key: RunKey) -> StoredRun? {
         guard let data = FileManager.default.contents(atPath: url(of: key).path) else { return nil }
         return Self.decode(Array(data), key: key)
@@ -44,17 +49,15 @@ public struct RunCache: RunStore {
     public func save(_ run: StoredRun, for key: RunKey) throws {
         let target = url(of: key)
         let folder = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw PipelineError.cache(path: folder.path, reason: error.localizedDescription)
+        if let reason = FileSystemReason.createDirectories(folder.path) {
+            throw PipelineError.cache(path: folder.path, reason: reason)
         }
         let temporary = folder.appendingPathComponent(".\(key.hex).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
         do {
             try Data(try Self.encode(run, key: key)).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw PipelineError.cache(path: temporary.path, reason: error.localizedDescription)
+            throw PipelineError.cache(path: temporary.path, reason: FileSystemReason.text(error))
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -124,6 +124,7 @@ public struct ScenarioRunner: Sendable {
             quick: scenario.isQuick ? true : nil,
             seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun)
         var complete = ResultsAnalysis.complete(results)
+        if scenario.slug != scenario.baseSlug { complete.variantOf = scenario.baseSlug }
         complete.mazes = MazeSelection.choose(mazes, results: complete)
         return complete
     }

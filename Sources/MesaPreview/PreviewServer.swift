@@ -21,7 +21,9 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let paths = paths, session = session
         await server.appendRoute("GET,HEAD *") { request in
-            await Self.respond(to: request.path, paths: paths, session: session)
+            // The path as sent (still percent-encoded, its `.` and `..` segments kept): FlyingFox's
+            // `path` is normalised, which would turn `/..` into `/` rather than refuse it.
+            await Self.respond(to: request.target.path(), paths: paths, session: session)
         }
         try await server.run()
     }
@@ -42,13 +44,19 @@ public struct PreviewServer: Sendable {
     static func respond(to path: String, paths: PreviewPaths, session: PreviewSession) async -> HTTPResponse {
         if path == PreviewPage.versionPath {
             return HTTPResponse(statusCode: .ok, headers: headers("text/plain; charset=utf-8"),
-                                body: Data("\(await session.version)".utf8))
+                                body: Data(PreviewPage.versionBody(version: await session.version, status: await session.status).utf8))
         }
         guard let file = paths.file(for: path) else {
             // Nothing to show yet (a first build with errors), or a path that is not ours.
+            if path == "/" || path == "/index.html", await session.status != .current, !(await session.hasErrors) {
+                let nonce = nonce()
+                return page(PreviewPage.buildingPage(nonce: nonce, status: await session.status), nonce: nonce)
+            }
             if path == "/" || path == "/index.html", await session.hasErrors {
                 let nonce = nonce()
-                return page(PreviewPage.diagnosticsPage(await session.diagnostics(forPage: "index.html"), nonce: nonce),
+                let problems = await session.diagnostics(forPage: "index.html")
+                return page(PreviewPage.diagnosticsPage(problems.withReport + problems.withoutReport, nonce: nonce,
+                                                        status: await session.status),
                             nonce: nonce)
             }
             return HTTPResponse(statusCode: .notFound, headers: headers("text/plain; charset=utf-8"),
@@ -63,8 +71,10 @@ public struct PreviewServer: Sendable {
         }
         let relative = String(file.path.dropFirst(paths.root.path.count + 1))
         let nonce = nonce()
+        let problems = await session.diagnostics(forPage: relative)
         let html = PreviewPage.prepare(String(decoding: data, as: UTF8.self), nonce: nonce,
-                                       diagnostics: await session.diagnostics(forPage: relative))
+                                       diagnostics: problems.withReport, withoutReport: problems.withoutReport,
+                                       status: await session.status)
         return page(html, nonce: nonce)
     }
 

@@ -6,9 +6,12 @@ import Foundation
 /// Per run, with W·H the training maze's cells, N its instances, N'·W'·H' the deployment's, and L
 /// the length of an episode the engine actually walks — about 2·√(W·H) for a memoryless policy
 /// (cycles are finished arithmetically), the step limit (4·W·H by default) with `memory episode`:
-/// - hill climbing: steps × (50 + N · W·H · L / (2·√(W·H))) — a step re-runs the instances it
-///   touches, a change of the search in force all N; 50 is the fixed cost of a step, in the same
-///   units (fitted, docs/performance.md);
+/// - hill climbing: steps × (50 + 2.5 · N · L) — a step re-runs the instances it touches, a change
+///   of the search in force all N, each an episode of about L steps; 50 is the fixed cost of a
+///   step, in the same units (fitted, docs/performance.md). Until issue 21 the weight was √(W·H)/2
+///   (2.5 on the 5 × 5 mazes the constants were fitted on), which made a step on larger mazes cost
+///   as their cells, not as their episodes: 9 × 9 and 11 × 11 sweeps were estimated 2.5–3.5 times
+///   too long;
 /// - exact analysis: behaviours × N × (W·H)^1.15, ×9 with `memory episode` (`ExactClass`: every
 ///   deviation of every instance for each distinct search behaviour; `analysisCost`), for exact selection, for K_fit of a relative budget,
 ///   and for the optimality gap of hill climbing where it is solved (`OptimalityGapRule`);
@@ -33,11 +36,15 @@ extension Scenario {
         let deployment = Double(spec.deployment.instances * spec.deployment.width * spec.deployment.height)
         var work = WorkUnits(measurement: (instances * cells + deployment) * length, runs: 1)
         if spec.training.optimizer == .hillClimb {
-            work.hillClimb = Double(spec.training.steps) * (50 + instances * cells * length / (2 * cells.squareRoot()))
+            work.hillClimb = Double(spec.training.steps) * (50 + instances * length * Self.stepEpisodeWeight)
         }
         work.exactAnalysis = exactAnalysis(of: spec, solvingGap: solvingGap)
         return work
     }
+
+    /// Units per episode step re-run by a hill-climbing step: 2.5, the value the old weight √(W·H)/2
+    /// had on the 5 × 5 mazes the cost constants were fitted on, so their estimates are unchanged.
+    static let stepEpisodeWeight = 2.5
 
     /// Episode steps the engine walks per episode, about: 2·√cells memoryless, the step limit with
     /// memory (no cycle shortcut).

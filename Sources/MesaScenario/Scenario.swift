@@ -92,14 +92,47 @@ public struct Scenario: Sendable {
         return quick
     }
 
-    /// `<slug>`, `<slug>-set-<8 hex digits of the overrides>`, with `-quick` for a quick run: a
-    /// variant never writes into the folder of the unmodified scenario.
+    /// `<slug>`, `<slug>-set-<the overrides>` (`-set-parameters-1024`), with `-quick` for a quick
+    /// run: a variant never writes into the folder of the unmodified scenario.
     static func variantSlug(base: String, overrides: [String], quick: Bool) -> String {
         var slug = base
         if !overrides.isEmpty {
-            slug += "-set-" + SHA256.hex(Array(overrides.joined(separator: "\n").utf8)).prefix(8)
+            slug += "-set-" + overrideName(overrides)
         }
         return quick ? slug + "-quick" : slug
+    }
+
+    /// The overrides as a folder name that reads as them: `parameters-1024` for
+    /// `model.parameters=1024`, `seeds-3-speed-0.1` for two. The block is left out unless another
+    /// block has a key of that name (`environment.instances-4`). A value with other characters than
+    /// letters, digits, `.` and `_` (a list, a range, a negative number), or a name longer than 48
+    /// characters, could make two different overrides read the same: those get the first 8 hex
+    /// digits of the overrides' SHA-256 instead of (or after) the readable part, so folder names
+    /// stay unique.
+    static func overrideName(_ overrides: [String]) -> String {
+        let hash = String(SHA256.hex(Array(overrides.joined(separator: "\n").utf8)).prefix(8))
+        var parts: [String] = []
+        var lossless = true
+        for override in overrides {
+            guard let equals = override.firstIndex(of: "="), let dot = override[..<equals].firstIndex(of: ".") else {
+                return hash
+            }
+            let block = String(override[..<dot])
+            let key = String(override[override.index(after: dot)..<equals])
+            let value = override[override.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let shared = SettingCatalog.keys.filter { $0.name == key }.count > 1
+            let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_"
+            }
+            lossless = lossless && plain
+            // Words of letters, digits, `.` and `_`; a word of dots alone (`...`) says nothing.
+            let readable = value.map { ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "." || $0 == "_" ? String($0) : "-" }.joined()
+                .split(separator: "-").filter { !$0.allSatisfy { $0 == "." } }.joined(separator: "-")
+            parts.append((shared ? "\(block).\(key)" : key) + "-" + readable)
+        }
+        let name = parts.joined(separator: "-")
+        if lossless && name.count <= 48 { return name }
+        return name.count <= 39 ? name + "-" + hash : hash
     }
 }
 

@@ -39,7 +39,7 @@ enum ExitStatus {
         switch error {
         case .usage: return usage
         case .notFound, .unreadable, .cache: return ioError
-        case .invalidScenarios, .refused, .incompleteShards: return invalidScenario
+        case .invalidScenarios, .refused, .incompleteShards, .tooLong: return invalidScenario
         case .nextLookNeeded: return temporaryFailure
         case .interrupted: return interrupted
         case .report(let report):

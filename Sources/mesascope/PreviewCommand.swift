@@ -44,6 +44,9 @@ struct PreviewCommand: AsyncParsableCommand {
             let arguments = paths.isEmpty ? ["scenarios"] : paths
             let files = try ScenarioFiles.resolve(arguments)
             let templatesDirectory = TemplateFolder.resolve(templates)
+            if PortCheck.isInUse(UInt16(port)) {
+                throw PipelineError.usage("port \(port) is in use (another preview?); try --port 0, which picks a free port")
+            }
             let reports = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
             let session = PreviewSession(.init(
@@ -56,29 +59,43 @@ struct PreviewCommand: AsyncParsableCommand {
                 address = try await server.listening()
             } catch {
                 serving.cancel()
-                throw PipelineError.usage("cannot listen on 127.0.0.1:\(port) (\(error))")
+                let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                throw PipelineError.usage("cannot listen on 127.0.0.1:\(port): \(reason)")
             }
             // Unbuffered, so a script reading the address sees it at once.
             FileHandle.standardOutput.write(Data("Preview: http://\(address.host):\(address.port)/ (Ctrl-C stops)\n".utf8))
-            let watching = Task {
-                await session.rebuild(progress: { ProgressDisplay(label: $0) }, log: { StandardError.write($0) })
-                var watcher = FileWatcher(files: files.map { URL(fileURLWithPath: $0) },
-                                          folders: templatesDirectory.map { [$0] } ?? [])
+            // The watcher starts before the first build and runs beside every build, so a save
+            // made while one runs is seen at once (the pages say "stale") and built right after.
+            let initial = FileWatcher(files: files.map { URL(fileURLWithPath: $0) },
+                                      folders: templatesDirectory.map { [$0] } ?? [])
+            let interval = self.interval
+            let looking = Task {
+                var watcher = initial
                 // Folders named on the command line: a new .mesa file there is picked up on restart.
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
-                    if watcher.changed() {
+                    if watcher.changed() { await session.noteChange() }
+                }
+            }
+            let watching = Task {
+                await session.rebuild(progress: { ProgressDisplay(label: $0) }, log: { StandardError.write($0) })
+                while !Task.isCancelled {
+                    if await session.needsBuild {
                         StandardError.line("preview: change seen, rebuilding")
-                        await session.rebuild(progress: { ProgressDisplay(label: $0) }, log: { StandardError.write($0) })
+                        await session.buildIfNeeded(progress: { ProgressDisplay(label: $0) }, log: { StandardError.write($0) })
                         StandardError.line("preview: rebuilt (version \(await session.version))")
+                    } else {
+                        try? await Task.sleep(for: .seconds(interval))
                     }
                 }
             }
             let stop = InterruptHandler {
+                looking.cancel()
                 watching.cancel()
                 serving.cancel()
             }
             _ = await watching.result
+            _ = await looking.result
             await server.stop()
             _ = await serving.result
             _ = stop.wasInterrupted

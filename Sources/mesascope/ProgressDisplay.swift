@@ -56,13 +56,15 @@ final class ProgressDisplay: ReportRun.ProgressSink, @unchecked Sendable {
             let etaText = eta.map { "ETA \(Self.duration($0 > 0 ? $0 : 0))" } ?? "ETA –"
             let cached = fromCache > 0 ? " (\(fromCache) cached)" : ""
             let lookText = look.count > 1 ? "look \(look.index)/\(look.count), " : ""
-            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(lookText)\(pointsDone)/\(pointsTotal) points, \(runsDone)/\(runsTotal) runs\(cached), \(etaText)")
+            StandardError.write("\r\u{1B}[2K\(label) \(bar) \(lookText)\(runsDone)/\(runsTotal) runs\(cached), \(pointsDone)/\(pointsTotal) points complete, \(etaText)")
         } else if pointsDone != lastPointsReported {
             lastPointsReported = pointsDone
             let etaText = eta.map { ", ETA \(Self.duration($0 > 0 ? $0 : 0))" } ?? ""
             let cached = fromCache > 0 ? ", \(fromCache) from the cache" : ""
             let lookText = look.count > 1 ? "look \(look.index)/\(look.count): " : ""
-            StandardError.line("\(label): \(lookText)point \(pointsDone)/\(pointsTotal) done (\(runsDone)/\(runsTotal) runs\(cached), \(Self.duration(elapsed)) elapsed\(etaText))")
+            // Runs first: a point is complete only when all its runs are, so "point 0/4 done"
+            // beside "1/16 runs" read as a contradiction.
+            StandardError.line("\(label): \(lookText)\(runsDone)/\(runsTotal) runs done\(cached), \(pointsDone)/\(pointsTotal) points complete (\(Self.duration(elapsed)) elapsed\(etaText))")
         }
     }
 

@@ -31,6 +31,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("look"), help: "With --shard: the look of sequential seeds to run (default 1).")
     var look: Int = 1
 
+    @Option(name: .customLong("max-time"), help: ArgumentHelp(
+        "Refuse to start when the runs to simulate are estimated to take longer here (30m, 2h, 1h30m, none); --allow-large does not lift it.",
+        valueName: "DURATION"))
+    var maxTime = "30m"
+
     @OptionGroup var options: ScenarioOptions
     @OptionGroup var cache: CacheOptions
 
@@ -42,12 +47,16 @@ struct RunCommand: AsyncParsableCommand {
         if shard != nil, cache.disabled { throw ValidationError("--shard stores its runs in the run cache: drop --no-cache") }
         if shard == nil, look != 1 { throw ValidationError("--look applies to --shard") }
         guard look >= 1 else { throw ValidationError("--look must be at least 1") }
+        if TimeLimit(argument: maxTime) == nil {
+            throw ValidationError("--max-time takes a duration such as 30m, 2h, 1h30m or 90s, or none; not '\(maxTime)'")
+        }
     }
 
     func run() async throws {
         try await ExitStatus.mapping {
             let files = try ScenarioFiles.resolve(paths.isEmpty ? ["scenarios"] : paths)
             let loaded = try options.loader.loadAll(files)
+            try await checkTime(loaded)
             if let shard = shard.flatMap(Shard.init(argument:)), let store = cache.cache {
                 try await runShard(shard, of: loaded, store: store)
                 return
@@ -65,6 +74,25 @@ struct RunCommand: AsyncParsableCommand {
             try await work.value
             print("Reports: \(outURL.appendingPathComponent("index.html").path)")
         }
+    }
+
+    /// Refuses (before anything runs) when the runs the cache lacks are estimated above
+    /// `--max-time` on this machine. The machine's speed is measured once, as for `plan` (kept with
+    /// the run cache, or in the default cache folder under --no-cache), and only when it could
+    /// matter: a sweep estimated under a fiftieth of the limit on the reference machine needs none.
+    func checkTime(_ loaded: [ScenarioLoader.Loaded]) async throws {
+        guard let limit = TimeLimit(argument: maxTime), let seconds = limit.seconds,
+              loaded.contains(where: { $0.scenario.simulation != nil })
+        else { return }
+        let share = Double(shard.flatMap(Shard.init(argument:))?.count ?? 1)
+        let store = cache.cache
+        let reference = TimeLimit.estimate(loaded, model: .reference, jobs: jobs, store: store) / share
+        guard reference * 50 > seconds else { return }
+        let calibration = try await MachineCalibration.load(directory: cache.disabled ? CacheOptions.location(nil) : cache.location) {
+            StandardError.line("mesascope: measuring this machine's speed for the time estimate (once, about a second and a half)")
+        }
+        let estimate = TimeLimit.estimate(loaded, model: calibration.model, jobs: jobs, store: store) / share
+        try limit.check(estimate: estimate, jobs: jobs, files: loaded.map(\.path))
     }
 
     /// `--shard I/N`: each file's shard into the cache, with a line saying what it did.

@@ -37,7 +37,7 @@ import Testing
         let effect = try #require(TrendModel.analyze(observations, binary: true, level: 0.95)).effect
         #expect(rises.value == effect.estimate && rises.lo == effect.interval.lower && rises.hi == effect.interval.upper)
         #expect(effect.interval.lower > 0)
-        #expect(rises.sentence.hasPrefix("Predicted: the share of runs selecting search rises along N. Holds: the fitted share changes by +0.9 across N = 1 to 16 (95% interval +0."))
+        #expect(rises.sentence.hasPrefix("Predicted: the share of runs selecting search rises along N. Holds: the fitted share changes by +0.9 across N from 1 to 16 (95% interval +0."))
         #expect(rises.sentence.contains("; Firth logistic regression on all 18 runs with log₂ N as predictor; margin 0.2, the default for a share)"))
         // The same runs against the opposite prediction: wholly on the other side.
         let falls = Self.trend(.falls, rising)

@@ -21,16 +21,36 @@ struct FindingRulesTests {
         #expect(NumberText.range(0.2365931, 0.7634069) == "0.24–0.76")
     }
 
+    @Test("an axis of offsets is named by its label, not as K, and negatives take a minus sign (issue 21, item 7)")
+    func offsetAxisNamed() throws {
+        let label = "K − (k_fit + detector_cost)"
+        var runs: [RunRecord] = []
+        for offset in [-4.0, 4] {
+            for instances in [1.0, 64] {
+                let searching = instances == 1 ? 0 : 4
+                runs += RunFixtures.instancesRuns(instances, searching: searching, of: 4, extra: [("model.parameters", .number(offset))])
+            }
+        }
+        let axes = [instancesAxis([1, 64], geometric: true),
+                    AxisDescription(key: "model.parameters", values: [.number(-4), .number(4)], geometric: false, label: label)]
+        let selections = RunFixtures.findings(runs: runs, axes: axes).filter { $0.kind == .selection && $0.axis == "environment.instances" }
+        #expect(selections.map(\.sentence).contains(
+            "At K − (k_fit + detector_cost) = −4, the table (no search) was selected in every run at N = 1; search in every run at N = 64."),
+            "\(selections.map(\.sentence))")
+        #expect(!selections.contains { $0.sentence.hasPrefix("At K = ") })
+        #expect(NumberText.prose(-4) == "−4" && NumberText.prose(4) == "4")
+    }
+
     @Test("which style was selected where, as stretches of the axis")
     func selection() throws {
         let values: [Double] = [1, 2, 4, 8, 16, 32, 64]
         let runs = sweepRuns(values, searching: [0, 0, 0, 1, 3, 4, 4], of: 4)
         let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: true)])
         let selection = try #require(findings.first { $0.kind == .selection })
-        #expect(selection.sentence == "The table (no search) was selected in every run at N ≤ 4; mixed runs at N = 8–16; search in every run at N ≥ 32.")
+        #expect(selection.sentence == "The table (no search) was selected in every run at N ≤ 4; mixed runs at N from 8 to 16; search in every run at N ≥ 32.")
         let all = sweepRuns([1, 2], searching: [0, 0], of: 3)
         let tableOnly = RunFixtures.findings(runs: all, axes: [instancesAxis([1, 2], geometric: true)])
-        #expect(tableOnly.first { $0.kind == .selection }?.sentence == "The table (no search) was selected in every run at every N swept (1–2).")
+        #expect(tableOnly.first { $0.kind == .selection }?.sentence == "The table (no search) was selected in every run at every N swept (from 1 to 2).")
     }
 
     @Test("a trend is claimed only when the fit over all runs excludes no change; otherwise the sentence hedges")

@@ -58,6 +58,9 @@ import Testing
         expect("mesa_optimiser rises along instances", column: 3, "unknown metric 'mesa_optimiser' in an expectation",
                notes: ["did you mean 'mesa_optimizer'?",
                        "an expectation names a metric (train_score, deploy_score, search_bits, mesa_optimizer, …) or 'crossover'"])
+        expect("removed_at_step at_most 100", column: 3,
+               "'removed_at_step' is a metric, but an expectation cannot use it: it is kept for each run (`hill_climb` runs whose detector was removed), not summarised at each point, and an expectation tests a point's summary",
+               notes: ["`mesascope metrics` says which metrics an expectation may name; results.csv has 'removed_at_step' for every run that records it"])
         expect("loss rises instances", column: 14, "expected 'along' after 'rises'")
         expect("loss goes along instances", column: 8, "expected 'rises', 'falls', 'at_most' or 'at_least' after 'loss'")
         expect("loss rises along maze", column: 20, "'maze' is not a swept setting of this scenario",

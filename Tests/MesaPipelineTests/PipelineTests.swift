@@ -67,7 +67,7 @@ import Testing
         }
         let rising = try rendered(searchAt: 4)
         #expect(rising.verdict == .holds)
-        #expect(rising.sentence.contains("Holds: the fitted share changes by +0.8 across N = 1 to 4 (95% interval +0."))
+        #expect(rising.sentence.contains("Holds: the fitted share changes by +0.8 across N from 1 to 4 (95% interval +0."))
         let falling = try rendered(searchAt: 1)
         #expect(falling.verdict == .doesNotHold)
         let page = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)

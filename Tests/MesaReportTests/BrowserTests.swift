@@ -85,7 +85,7 @@ struct BrowserTests {
             #expect(front.contains("<span class=\"badge badge-\(verdict.rawValue)\">\(verdict.label)</span>"), "\(verdict)")
         }
         #expect(front.contains("Predictions: 1 holds, 1 does not hold, 1 not shown."))
-        #expect(front.contains("<td class=\"thumbnail\">"), "a thumbnail of the main chart")
+        #expect(front.contains("<div class=\"key-chart\">"), "the key chart")
         #expect(!front.contains("id=\"svg-"), "thumbnail ids are prefixed, so several fit on one page")
     }
 }

@@ -33,6 +33,70 @@ struct ChartTests {
         #expect(!svg.contains("<against>"))
     }
 
+    static func flatSeries(_ label: String, level: Double) -> LineChart.Series {
+        .init(label: label, samples: [1, 4, 16, 64].map { .init(x: $0, y: level, lo: max(0, level - 0.1), hi: min(1, level + 0.1)) })
+    }
+
+    static func rising(_ label: String, shift: Double) -> LineChart.Series {
+        .init(label: label, samples: [1, 4, 16, 64].enumerated().map { .init(x: $1, y: min(1, Double($0) * 0.3 + shift)) })
+    }
+
+    @Test("N* labels name their series and no two texts overlap, however close the markers (issue 21, item 6)")
+    func markerLabelsDoNotOverlap() throws {
+        let lines = (0..<4).map { Self.rising("K = \(16 << $0)", shift: Double($0) * 0.05) }
+        let markers = [9.0, 10, 11, 12.5].enumerated().map { LineChart.Marker(x: $1, label: "N*", interval: ($1 - 1)...($1 + 1), series: $0) }
+        let chart = LineChart(title: "t", description: "d", xLabel: "N", yLabel: "share", xScale: .log10, yDomain: 0...1,
+                              series: lines, markers: markers)
+        let inspector = try #require(SVGInspector.parse(chart.figure(name: "close").inlineSVG))
+        let overlaps = inspector.overlappingTexts()
+        #expect(overlaps.isEmpty, "\(overlaps)")
+        let texts = inspector.elements(named: "text").map(\.text)
+        for (index, x) in [9.0, 10, 11, 12.5].enumerated() {
+            #expect(texts.contains("N* \(ChartNumber.label(x)) · K = \(16 << index)"), "\(texts)")
+        }
+        // Markers far apart stay on one row, just above the plot, as before.
+        let apart = LineChart(title: "t", description: "d", xLabel: "N", yLabel: "share", xScale: .log10, yDomain: 0...1,
+                              series: lines, markers: [.init(x: 2, label: "N*", series: 0), .init(x: 50, label: "N*", series: 1)])
+        let canvas = apart.canvas(id: "apart")
+        #expect(canvas.height == chart.canvas(id: "close").height - 3 * LineChart.labelRowHeight)
+    }
+
+    @Test("identical series are drawn once and said to be identical (issue 21, item 6)")
+    func identicalSeries() throws {
+        let lines = [Self.flatSeries("K = 16", level: 0.5)] + [64, 256, 1024].map { Self.flatSeries("K = \($0)", level: 0) }
+        let chart = LineChart(title: "t", description: "d", xLabel: "N", yLabel: "share", xScale: .log10, yDomain: 0...1, series: lines)
+        let inspector = try #require(SVGInspector.parse(chart.figure(name: "same").inlineSVG))
+        #expect(inspector.elements(named: "polyline").count == 2)
+        #expect(inspector.elements(named: "text").contains { $0.text == "K = 64, 256, 1024: identical" })
+        #expect(chart.dataTable.rows.count == 16, "the data table keeps every series")
+        #expect(LineChart.identicalLabel(["a = 1", "b = 2"]) == "a = 1; b = 2: identical")
+    }
+
+    @Test("more than five series become small multiples; no colour and dash pair repeats (issue 21, item 6)")
+    func smallMultiples() throws {
+        let lines = (0..<8).map { Self.rising("s = \($0)", shift: Double($0) * 0.03) }
+        let chart = LineChart(title: "t", description: "d", xLabel: "N", yLabel: "share", xScale: .log10, yDomain: 0...1, series: lines)
+        #expect(LineChart.panels(8) == [0..<4, 4..<8])
+        #expect(LineChart.panels(5) == [0..<5])
+        #expect(LineChart.panels(11) == [0..<4, 4..<8, 8..<11])
+        let inspector = try #require(SVGInspector.parse(chart.figure(name: "many").inlineSVG))
+        #expect(inspector.elements(named: "polyline").count == 8)
+        #expect(inspector.elements(named: "text").filter { $0.text.hasSuffix("panel 1 of 2") || $0.text.hasSuffix("panel 2 of 2") }.count == 2)
+        #expect(inspector.overlappingTexts().isEmpty, "\(inspector.overlappingTexts())")
+        let styles = inspector.elements(named: "polyline").map { $0.attributes["class"] ?? "" }
+        #expect(Set(styles).count == styles.count, "\(styles)")
+        let pairs = (0..<24).map { SVGCanvas.seriesClasses($0) }
+        #expect(Set(pairs).count == 24)
+    }
+
+    @Test("no figure of a report has overlapping text")
+    func reportFiguresHaveNoOverlappingText() throws {
+        for figure in ReportBuilder(results: Fixtures.results()).build().figures {
+            let inspector = try #require(SVGInspector.parse(figure.inlineSVG))
+            #expect(inspector.overlappingTexts().isEmpty, "\(figure.name): \(inspector.overlappingTexts())")
+        }
+    }
+
     @Test("a log axis places 1, 10 and 100 at equal spacing")
     func logAxisSpacing() throws {
         let scale = AxisScale.log10(covering: [1, 10, 100], from: 60, to: 460)

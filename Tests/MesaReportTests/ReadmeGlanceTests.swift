@@ -23,4 +23,28 @@ struct ReadmeGlanceTests {
         let expected = ReportWriter.glanceTable(entries, linkPrefix: "reports/").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(block == expected, "README.md's table differs from reports/: run scripts/readme-glance.sh")
     }
+
+    @Test("README and docs cite only documents in the repository, and say how to put mesascope on PATH (issue 21, item 11)")
+    func citedDocumentsExist() throws {
+        let root = Fixtures.packageRoot
+        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/\($0)" }
+        let pattern = try NSRegularExpression(pattern: #"(?:docs/)?[A-Za-z0-9_-]+\.md\b"#)
+        for file in ["README.md"] + docs {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let cited = String(text[Range(match.range, in: text)!])
+                let candidates = [cited, "docs/\(cited)", (file as NSString).deletingLastPathComponent + "/" + cited]
+                // Files of a report folder (report.md, index.md) are outputs, not documents.
+                guard !["report.md", "index.md"].contains(cited) else { continue }
+                #expect(candidates.contains { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) },
+                        "\(file) cites \(cited), which is not in the repository")
+            }
+        }
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("export PATH=\"$PWD/.build/release:$PATH\""))
+        #expect(readme.contains("A **deceptive circuit** is a **detector**"))
+        #expect(readme.contains("**98.75%**"))
+        #expect(readme.contains("**shift −∞**"))
+    }
 }

@@ -21,6 +21,25 @@ struct ReportBuilderTests {
         }
     }
 
+    @Test("without a detector the tables show no deception columns (issue 21, item 7)")
+    func noDeceptionColumnsWithoutDetector() throws {
+        let with = ReportBuilder(results: Fixtures.results()).build().markdown
+        #expect(with.contains("| Point | Runs | mesa\\_optimizer | train\\_score | deploy\\_score | deceptive | defection\\_rate |"))
+        var results = Fixtures.results()
+        results.runs = results.runs.map { run in
+            var run = run
+            run.metrics[.detectorCost] = nil
+            run.metrics[.paramsDetector] = 0
+            run.metrics[.deceptive] = 0
+            run.metrics[.defectionRate] = 0
+            return run
+        }
+        let without = ReportBuilder(results: results).build().markdown
+        #expect(without.contains("| Point | Runs | mesa\\_optimizer | train\\_score | deploy\\_score |\n"), "\(without)")
+        #expect(!without.contains("| deceptive |"))
+        #expect(!without.contains("defection\\_rate |"))
+    }
+
     @Test("the setup table marks swept settings")
     func setupTable() {
         let markdown = ReportBuilder(results: Fixtures.results()).build().markdown

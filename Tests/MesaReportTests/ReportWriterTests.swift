@@ -242,6 +242,47 @@ struct ReportWriterTests {
         #expect(html.range(of: "zebra/index.html")!.lowerBound < html.range(of: "aardvark/index.html")!.lowerBound)
     }
 
+    @Test("variants sit labelled under their scenario and are left out of the counts (issue 21, item 5)")
+    func variantsOnTheFrontPage() throws {
+        func judged(_ verdicts: [Verdict]) -> [Finding] {
+            verdicts.map { Finding(kind: .expectation, metric: "mesa_optimizer", axis: "environment.instances", value: nil,
+                                   sentence: "s", verdict: $0, claim: "a claim", effect: nil) }
+        }
+        var base = Fixtures.results(title: "Budget")
+        base.slug = "budget"
+        base.sourceFile = "02-budget.mesa"
+        base.findings = judged([.holds, .doesNotHold])
+        var quick = base
+        quick.slug = "budget-quick"
+        quick.quick = true
+        quick.variantOf = "budget"
+        quick.findings = judged([.doesNotHold, .doesNotHold])
+        var set = base
+        set.slug = "budget-set-parameters-1024"
+        set.overrides = ["model.parameters=1024"]
+        set.variantOf = "budget"
+        set.findings = judged([.notShown])
+        var other = Fixtures.results(title: "Aardvark")
+        other.slug = "aardvark"
+        other.sourceFile = "01-aardvark.mesa"
+        other.findings = judged([.holds])
+        let reports = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        try ReportWriter().writeIndex([set, quick, other, base], to: reports)
+        let html = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<strong>Predictions: 2 hold, 1 does not hold.</strong>"), "only the scenarios as written count")
+        #expect(html.contains("2 scenarios and 2 variants (--quick or --set runs, left out of the counts)."))
+        #expect(html.contains("<p class=\"variant-label\"><strong>Variant: --set model.parameters=1024</strong></p>"))
+        #expect(html.contains("<p class=\"variant-label\"><strong>Quick run: not to be cited (at most 2 seeds, a tenth of the steps)</strong></p>"))
+        #expect(html.contains("<section class=\"scenario-card variant\" id=\"scenario-budget-quick\">"))
+        let order = ["scenario-aardvark\"", "scenario-budget\"", "scenario-budget-quick\"", "scenario-budget-set-parameters-1024\""]
+            .map { html.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted(), "each variant right after its scenario")
+        let markdown = try String(contentsOf: reports.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(markdown.contains("Predictions over every scenario: 2 hold, 1 does not hold (2 variants run with --quick or --set left out)."))
+        #expect(!markdown.contains("budget-quick/report.md) | A claim"), "variants are not in the glance table")
+    }
+
     @Test("headlines put the claim check and crossovers before trends, keeping order within a rank")
     func headlineRanking() {
         func finding(_ kind: FindingKind, _ sentence: String) -> Finding {

@@ -14,10 +14,10 @@ struct WorkEstimateTests {
         return spec
     }
 
-    @Test("hill climbing: steps × (50 + N·W·H), measurement (N·W·H + N'·W'·H') × 2√(W·H), one run")
+    @Test("hill climbing: steps × (50 + 2.5·N·L) with L = 2√(W·H), measurement (N·W·H + N'·W'·H') × 2√(W·H), one run")
     func hillClimbRun() {
         let work = Scenario.work(of: climbing())
-        #expect(work.hillClimb == 1000 * (50 + 10 * 63))
+        #expect(abs(work.hillClimb - 1000 * (50 + 2.5 * 10 * 2 * 63.0.squareRoot())) < 1e-6)
         #expect(abs(work.measurement - Double(10 * 63 + 20 * 25) * 2 * 63.0.squareRoot()) < 1e-9)
         #expect(work.exactAnalysis == 0 && work.runs == 1)
         // With memory an episode walks to the step limit (4·W·H): the per-instance term grows by
@@ -25,7 +25,7 @@ struct WorkEstimateTests {
         var stateful = climbing()
         stateful.model.memory = .episode
         let length = Double(4 * 63)
-        #expect(abs(Scenario.work(of: stateful).hillClimb - 1000 * (50 + 10 * 63 * length / (2 * 63.0.squareRoot()))) < 1e-6)
+        #expect(abs(Scenario.work(of: stateful).hillClimb - 1000 * (50 + 2.5 * 10 * length)) < 1e-6)
     }
 
     @Test("exact selection: behaviours × N × (W·H)^1.15, nine times that with memory")

@@ -66,7 +66,10 @@ struct CommandRunner {
         var variables = ProcessInfo.processInfo.environment
         let cache = directory.appendingPathComponent(".mesascope-cache")
         variables["MESASCOPE_CACHE"] = cache.path
-        if sharesCalibration, environment["MESASCOPE_CACHE"] == nil, arguments.first == "plan",
+        // The shared calibration is the debug build's: never given to another binary (a release
+        // build is about 8 times faster, and would be refused by `--max-time` on the debug speed).
+        if sharesCalibration, binary == CommandRunner.binary, environment["MESASCOPE_CACHE"] == nil,
+           ["plan", "run"].contains(arguments.first ?? ""),
            !FileManager.default.fileExists(atPath: cache.appendingPathComponent("calibration.json").path),
            let calibration = Self.sharedCalibration {
             try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)

@@ -7,6 +7,8 @@ import Testing
 struct PreviewTests {
     static let browser = HeadlessBrowser.find()
     static let browserRequired = ProcessInfo.processInfo.environment["MESASCOPE_REQUIRE_BROWSER"] == "1"
+    /// The path the served pages poll (`PreviewPage.versionPath`).
+    static let versionPath = "/__mesascope/version"
 
     static func scenario(_ prose: String, extra: String = "") -> String {
         """
@@ -97,7 +99,8 @@ struct PreviewTests {
         #expect(broken.body.contains("Second version, edited."), "the last good report stays below")
         #expect(server.started.process.isRunning)
 
-        for path in ["/../s.mesa", "/previewed/../../s.mesa", "/%2e%2e/s.mesa", "/previewed%2f..%2f..%2fs.mesa", "//etc/passwd"] {
+        for path in ["/../s.mesa", "/previewed/../../s.mesa", "/%2e%2e/s.mesa", "/previewed%2f..%2f..%2fs.mesa", "//etc/passwd",
+                     "/..", "/previewed/..", "/./index.html"] {
             let refused = try RawHTTP.get(path, port: server.port)
             #expect(refused.status == 404, "\(path)")
             #expect(!refused.body.contains("scenario \"Previewed\""))
@@ -106,6 +109,48 @@ struct PreviewTests {
         #expect(try Self.await("Third version, fixed again.", at: "/previewed/", port: server.port) != nil)
         let fixed = try RawHTTP.get("/previewed/", port: server.port)
         #expect(!fixed.body.contains("preview-diagnostics"))
+    }
+
+    @Test("a save during a build is built right after it, and the pages say stale meanwhile (issue 21)")
+    func saveDuringBuild() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // A first build of several seconds (16 hill-climbing runs of 3000 steps on 5 x 5 mazes).
+        let slow = Self.scenario("First save.")
+            .replacingOccurrences(of: "maze 4 x 4; instances [1, 4]", with: "maze 5 x 5; instances [1, 4, 16, 32]")
+            .replacingOccurrences(of: "steps 200; seeds 2", with: "steps 3000; seeds 4")
+        try folder.write("s.mesa", slow)
+        let server = try Self.start(in: folder)
+        defer { _ = server.stop() }
+        let during = try RawHTTP.get(Self.versionPath, port: server.port)
+        #expect(during.body == "0 rebuilding", "the first build is still running")
+        try folder.write("s.mesa", slow.replacingOccurrences(of: "First save.", with: "Second save, during the build."))
+        let stale = try #require(try Self.await("stale", at: Self.versionPath, port: server.port, seconds: 10))
+        #expect(stale.body == "0 stale", "the save is seen while the first build runs")
+        let page = try RawHTTP.get("/", port: server.port)
+        #expect(page.body.contains("data-status=\"stale\""), "a page served now says it is stale")
+        #expect(try Self.await("Second save, during the build.", at: "/previewed/", port: server.port, seconds: 90) != nil,
+                "the last save is built")
+        let settled = try #require(try Self.await("current", at: Self.versionPath, port: server.port, seconds: 10))
+        #expect(settled.body == "2 current")
+        let current = try RawHTTP.get("/previewed/", port: server.port)
+        #expect(current.body.contains("data-status=\"current\" style=\"display:none\""))
+    }
+
+    @Test("a busy port is named at once, with --port 0 as the way out (issue 21, item 8)")
+    func busyPort() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("s.mesa", Self.scenario("Busy port."))
+        let server = try Self.start(in: folder)
+        defer { _ = server.stop() }
+        let started = Date()
+        let second = try CommandRunner(directory: folder.url).run(["preview", "s.mesa", "--port", String(server.port)], timeout: 30)
+        #expect(second.status == 64)
+        #expect(second.stderr.contains("error: port \(server.port) is in use (another preview?); try --port 0, which picks a free port"),
+                "\(second.stderr)")
+        #expect(!second.stderr.contains("timeout("))
+        #expect(Date().timeIntervalSince(started) < 3, "promptly, not after a 5 s timeout")
     }
 
     @Test("Chromium runs the preview page's script under its policy", .enabled(if: browser != nil || browserRequired))

@@ -127,7 +127,7 @@ struct ShardTests {
         let shards = try String(contentsOf: dir.appendingPathComponent("shards-look-1.sbatch"), encoding: .utf8)
         for line in ["#SBATCH --array=1-4", "#SBATCH --cpus-per-task=2", "#SBATCH --partition=short", "#SBATCH --time=00:30:00",
                      "#SBATCH --account=lab", "#SBATCH --qos=low", "#SBATCH --mem=2G",
-                     "exec '/opt/bin/mesascope' run ", "--shard \"${SLURM_ARRAY_TASK_ID}/4\"", "--cache '/shared/cache' '--set' 'training.seed=7'"] {
+                     "exec '/opt/bin/mesascope' run ", "--shard \"${SLURM_ARRAY_TASK_ID}/4\"", "--cache '/shared/cache' --max-time none '--set' 'training.seed=7'"] {
             #expect(shards.contains(line), "\(line)")
         }
         let merge = try String(contentsOf: dir.appendingPathComponent("merge-look-1.sbatch"), encoding: .utf8)

@@ -32,7 +32,7 @@ package struct CountingThreshold: FindingRule {
             }
             return Finding(kind: .claim, metric: Metric.deceptivePosterior.name, axis: Self.axisKey, value: value,
                            slice: series.slice.coordinates.isEmpty ? nil : series.slice,
-                           sentence: AxisNames.prefixed(sentence, slice: series.slice))
+                           sentence: series.prefixed(sentence))
         }
     }
 }

@@ -69,11 +69,11 @@ public enum CrossoverFinder {
                 let sentence = unfittedSentence(metric: metric, line: line, means: estimates.map(\.mean), runs: members.count)
                 let finding = Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: nil,
                                       slice: line.slice.coordinates.isEmpty ? nil : line.slice,
-                                      sentence: AxisNames.prefixed(sentence, slice: line.slice))
+                                      sentence: line.prefixed(sentence))
                 return (finding, line, nil)
             }
-            let sentence = AxisNames.prefixed(sentence(metric: metric, name: line.name, crossing,
-                                                       scale: TrendData(axis: line.axis, axes: []).scale), slice: line.slice)
+            let sentence = line.prefixed(sentence(metric: metric, name: line.name, crossing,
+                                                       scale: TrendData(axis: line.axis, axes: []).scale))
             let finding = Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: crossing.value,
                                   lo: crossing.lo, hi: crossing.hi,
                                   slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
@@ -110,14 +110,14 @@ public enum CrossoverFinder {
 
     /// For a share that crosses one half more than once: where it is at or above one half ("Search
     /// was selected in at least half of the runs only at K = 128 (shares 0, 0, 0.38, 0.75, 0.38
-    /// along K = 16–256), so no crossover is stated.").
+    /// along K), so no crossover is stated.").
     package static func nonMonotoneFindings(_ series: [SweepSeries], metric: Metric) -> [Finding] {
         series.compactMap { line in
             guard let estimates = line.estimates(metric),
                   case .nonMonotone(let above) = ShareCrossings(estimates.map(\.mean)) else { return nil }
             let places = above.map { stretch in
                 stretch.count == 1 ? line.at(line.values[stretch.lowerBound])
-                    : "\(line.name) = \(NumberText.format(line.values[stretch.lowerBound], significant: 6))–\(NumberText.format(line.values[stretch.upperBound], significant: 6))"
+                    : line.range(line.values[stretch.lowerBound], line.values[stretch.upperBound])
             }
             let where_ = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + " and " + places[places.count - 1]
             let shares = estimates.map { NumberText.format($0.mean, significant: 2) }.joined(separator: ", ")
@@ -130,7 +130,7 @@ public enum CrossoverFinder {
             let sentence = "\(subject) only at \(where_): the share goes up and down across one half (\(shares) along \(line.name)), so no crossover is stated."
             return Finding(kind: .crossover, metric: metric.name, axis: line.axis.key, value: nil,
                            slice: line.slice.coordinates.isEmpty ? nil : line.slice,
-                           sentence: AxisNames.prefixed(sentence, slice: line.slice))
+                           sentence: line.prefixed(sentence))
         }
     }
 

@@ -39,20 +39,20 @@ package struct SelectionFinder: SeriesRule {
                     parts.append(index == 0 ? "The runs were mixed \(range)" : "mixed runs \(range)")
                 }
             }
-            let sentence = AxisNames.prefixed(parts.joined(separator: "; ") + ".", slice: line.slice)
+            let sentence = line.prefixed(parts.joined(separator: "; ") + ".")
             return Finding(kind: .selection, metric: Metric.mesaOptimizer.name, axis: line.axis.key, value: nil,
                            slice: line.slice.coordinates.isEmpty ? nil : line.slice, sentence: sentence)
         }
     }
 
-    /// "at every N swept (1–128)", "at N ≤ 4", "at N ≥ 32", "at N = 8", "at N = 8–16".
+    /// "at every N swept (from 1 to 128)", "at N ≤ 4", "at N ≥ 32", "at N = 8", "at N from 8 to 16".
     static func stretchText(_ line: SweepSeries, from: Int, to: Int, count: Int) -> String {
         let name = line.name
-        let a = NumberText.format(line.values[from], significant: 6), b = NumberText.format(line.values[to], significant: 6)
-        if from == 0, to == count - 1 { return "at every \(name) swept (\(a)–\(b))" }
+        let a = NumberText.prose(line.values[from], significant: 6), b = NumberText.prose(line.values[to], significant: 6)
+        if from == 0, to == count - 1 { return "at every \(name) swept (from \(a) to \(b))" }
         if from == to { return "at \(name) = \(a)" }
         if from == 0 { return "at \(name) ≤ \(b)" }
         if to == count - 1 { return "at \(name) ≥ \(a)" }
-        return "at \(name) = \(a)–\(b)"
+        return "at \(line.range(line.values[from], line.values[to]))"
     }
 }

@@ -8,13 +8,17 @@ package struct SweepSeries {
     package var slice: Point
     /// Axis value and the point's summary, by increasing axis value.
     package var points: [(value: Double, summary: PointSummary)]
+    /// The axes' labels where their values are not the setting's own (a relative budget's
+    /// offsets), by key: how sentences name this axis and the slice's.
+    package var labels: [String: String] = [:]
 
     /// Whether interpolation along this axis happens in log space: a geometric axis whose
     /// values are all positive.
     package var isLogarithmic: Bool { axis.geometric && points.allSatisfy { $0.value > 0 } }
 
-    /// The short name of the axis (N, K, …).
-    package var name: String { AxisNames.short(axis.key) }
+    /// The short name of the axis (N, K, …), or its label when its values are offsets
+    /// ("K − (k_fit + detector_cost)").
+    package var name: String { axis.label ?? AxisNames.short(axis.key) }
 
     /// One series per slice along `axis` (a numeric axis of `axes`), slices in order of first
     /// appearance in `summary`. Points missing the axis coordinate are ignored. O(points · axes).
@@ -34,7 +38,9 @@ package struct SweepSeries {
             let points = bySlice[slice]!.enumerated()
                 .sorted { $0.element.value != $1.element.value ? $0.element.value < $1.element.value : $0.offset < $1.offset }
                 .map(\.element)
-            return SweepSeries(axis: axis, slice: slice, points: points)
+            var line = SweepSeries(axis: axis, slice: slice, points: points)
+            line.labels = Dictionary(axes.compactMap { axis in axis.label.map { (axis.key, $0) } }) { first, _ in first }
+            return line
         }
     }
 
@@ -47,6 +53,17 @@ package struct SweepSeries {
         return estimates.count == points.count ? estimates : nil
     }
 
-    /// "N = 16" for an axis value.
-    package func at(_ value: Double) -> String { "\(name) = \(NumberText.format(value, significant: 6))" }
+    /// "N = 16" for an axis value ("K − (k_fit + d) = −4" for an offset).
+    package func at(_ value: Double) -> String { "\(name) = \(NumberText.prose(value, significant: 6))" }
+
+    /// "N from 8 to 16": a stretch of the axis in words.
+    package func range(_ low: Double, _ high: Double) -> String {
+        "\(name) from \(NumberText.prose(low, significant: 6)) to \(NumberText.prose(high, significant: 6))"
+    }
+
+    /// `sentence` for this series' slice: "At K = 256, search was …" (the slice's axes by their
+    /// labels).
+    package func prefixed(_ sentence: String) -> String {
+        AxisNames.prefixed(sentence, slice: slice, labels: labels)
+    }
 }

@@ -35,13 +35,12 @@ package struct TrendFinder: SeriesRule {
                     findings.append(Finding(kind: .trend, metric: metric.name, axis: line.axis.key,
                                             value: estimates[estimates.count - 1].mean - estimates[0].mean,
                                             slice: line.slice.coordinates.isEmpty ? nil : line.slice,
-                                            sentence: AxisNames.prefixed(sentence, slice: line.slice)))
+                                            sentence: line.prefixed(sentence)))
                     continue
                 }
-                let sentence = AxisNames.prefixed(
+                let sentence = line.prefixed(
                     Self.sentence(phrase: phrase, metric: metric, line: line, estimates: estimates, result: result,
-                                  scale: data.scale, runs: observations.count),
-                    slice: line.slice)
+                                  scale: data.scale, runs: observations.count))
                 findings.append(Finding(kind: .trend, metric: metric.name, axis: line.axis.key,
                                         value: result.effect.estimate, lo: result.effect.interval.lower,
                                         hi: result.effect.interval.upper,

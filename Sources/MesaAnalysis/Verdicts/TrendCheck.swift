@@ -28,7 +28,7 @@ package enum TrendCheck {
         let low = data.value(ofX: result.xRange.lowerBound), high = data.value(ofX: result.xRange.upperBound)
         let across = data.isCategorical
             ? "from \(data.name) = \(AxisNames.text(axis.values[Int(result.xRange.lowerBound)])) to \(AxisNames.text(axis.values[Int(result.xRange.upperBound)]))"
-            : "across \(data.name) = \(VerdictText.number(low)) to \(VerdictText.number(high))"
+            : "across \(data.name) from \(NumberText.prose(low, significant: 3)) to \(NumberText.prose(high, significant: 3))"
         let quantity = binary ? "the fitted share" : "the fitted \(metric.name)"
         let covariates = data.varyingCovariates(runs)
         let model = binary ? "Firth logistic regression" : "least squares"
@@ -55,7 +55,7 @@ package enum TrendCheck {
             }
             detail += ". Per slice: " + parts.joined(separator: "; ")
         }
-        let span = data.isCategorical ? "" : " across \(data.name) = \(VerdictText.number(low))–\(VerdictText.number(high))"
+        let span = data.isCategorical ? "" : " across \(data.name) from \(NumberText.prose(low, significant: 3)) to \(NumberText.prose(high, significant: 3))"
         return VerdictOutcome(verdict: decision.verdict, detail: detail, value: result.effect.estimate,
                               lo: result.effect.interval.lower, hi: result.effect.interval.upper,
                               effect: "change \(VerdictText.signed(result.effect.estimate))\(span) (\(VerdictText.interval(result.effect.interval)))")

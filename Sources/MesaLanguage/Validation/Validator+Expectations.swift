@@ -31,6 +31,12 @@ extension Validator {
     private mutating func expectation(_ statement: StatementSyntax) -> Prediction? {
         let metric = statement.key
         let metrics = Metric.summarized.map(\.name)
+        if let perRun = Metric(name: metric), !perRun.definition.isSummarized {
+            report("'\(metric)' is a metric, but an expectation cannot use it: it is kept for each run (\(perRun.definition.presence.rawValue)), not summarised at each point, and an expectation tests a point's summary",
+                   at: statement.keyRange,
+                   notes: [Diagnostic.Note("`mesascope metrics` says which metrics an expectation may name; results.csv has '\(metric)' for every run that records it")])
+            return nil
+        }
         guard metric == Prediction.crossoverKey || metrics.contains(metric) else {
             report("unknown metric '\(metric)' in an expectation", at: statement.keyRange,
                    notes: Suggestion.note(for: metric, among: metrics + [Prediction.crossoverKey])

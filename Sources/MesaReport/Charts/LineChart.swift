@@ -41,11 +41,15 @@ package struct LineChart: Sendable {
         package var label: String
         /// An interval around `x` drawn as a shaded span (N* with its bootstrap interval).
         package var interval: ClosedRange<Double>?
+        /// The series the marker belongs to (its index in `series`): its label then names the
+        /// series and takes its colour; nil for a marker of the whole chart.
+        package var series: Int?
 
-        package init(x: Double, label: String, interval: ClosedRange<Double>? = nil) {
+        package init(x: Double, label: String, interval: ClosedRange<Double>? = nil, series: Int? = nil) {
             self.x = x
             self.label = label
             self.interval = interval
+            self.series = series
         }
     }
 
@@ -99,11 +103,135 @@ package struct LineChart: Sendable {
         return .linear(covering: ys, fixed: yDomain, from: Self.plotBottom, to: Self.plotTop)
     }
 
+    /// At most this many lines share one plot; a chart with more is drawn as small multiples,
+    /// panels of at most this many on the same axes, one above the other.
+    static let seriesPerPanel = 5
+
+    /// A line as drawn: series whose samples are identical are drawn once, labelled with every
+    /// one of them ("K = 64, 256, 1024: identical"), so none hides another unsaid.
+    struct DrawnLine {
+        var label: String
+        var samples: [Sample]
+        /// The indices in `series` of the series it stands for (the first gives its style).
+        var members: [Int]
+        var style: Int { members[0] }
+        var hasBand: Bool { samples.contains { $0.lo != nil && $0.hi != nil } }
+    }
+
+    /// `series` with identical ones merged, in order of first appearance.
+    var drawnLines: [DrawnLine] {
+        var lines: [DrawnLine] = []
+        for (index, line) in series.enumerated() {
+            if let same = lines.firstIndex(where: { !line.samples.isEmpty && series[$0.members[0]].samples == line.samples }) {
+                lines[same].members.append(index)
+            } else {
+                lines.append(DrawnLine(label: line.label, samples: line.samples, members: [index]))
+            }
+        }
+        for index in lines.indices where lines[index].members.count > 1 {
+            lines[index].label = Self.identicalLabel(lines[index].members.map { series[$0].label })
+        }
+        return lines
+    }
+
+    /// "K = 64, 256, 1024: identical" when every label is `name = value` with one name; the labels
+    /// joined by "; " otherwise.
+    static func identicalLabel(_ labels: [String]) -> String {
+        let parts = labels.map { $0.components(separatedBy: " = ") }
+        if parts.allSatisfy({ $0.count == 2 }), Set(parts.map { $0[0] }).count == 1 {
+            return "\(parts[0][0]) = \(parts.map { $0[1] }.joined(separator: ", ")): identical"
+        }
+        return labels.joined(separator: "; ") + ": identical"
+    }
+
+    /// The drawn lines split into panels of at most `seriesPerPanel`, as evenly as they go.
+    static func panels(_ count: Int) -> [Range<Int>] {
+        guard count > seriesPerPanel else { return [0..<count] }
+        let panels = (count + seriesPerPanel - 1) / seriesPerPanel
+        let size = (count + panels - 1) / panels
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// A marker's label as drawn: its name and value, and the series it belongs to when the chart
+    /// has several ("N* 12 · K = 64").
+    func markerText(_ marker: Marker, lines: [DrawnLine]) -> String {
+        var text = "\(marker.label) \(ChartNumber.label(marker.x))"
+        if let index = marker.series, series.count > 1, let line = lines.first(where: { $0.members.contains(index) }) {
+            text += " · " + (line.members.count > 1 ? series[index].label : line.label)
+        }
+        return text
+    }
+
+    /// The estimated width of `text` at the chart's font sizes (no renderer to measure with):
+    /// generous, so boxes computed from it are never narrower than the drawn text.
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        Double(text.count) * fontSize * 0.6
+    }
+
+    /// Marker labels placed in rows above the plot so that no two overlap: each, left to right,
+    /// goes into the first row where its box (with 6 px to spare) meets none already there.
+    /// Returns each label's row, and the row count.
+    static func labelRows(_ boxes: [ClosedRange<Double>]) -> (rows: [Int], count: Int) {
+        var placed: [[ClosedRange<Double>]] = []
+        var rows = Array(repeating: 0, count: boxes.count)
+        for index in boxes.indices.sorted(by: { boxes[$0].lowerBound < boxes[$1].lowerBound }) {
+            let box = (boxes[index].lowerBound - 6)...(boxes[index].upperBound + 6)
+            var row = 0
+            while row < placed.count, placed[row].contains(where: { $0.overlaps(box) }) { row += 1 }
+            if row == placed.count { placed.append([]) }
+            placed[row].append(boxes[index])
+            rows[index] = row
+        }
+        return (rows, max(1, placed.count))
+    }
+
+    static let labelRowHeight = 14.0
+
     func canvas(id: String) -> SVGCanvas {
         let x = xAxis
-        let y = yAxis
-        let legend = LegendLayout(labels: series.map(\.label), left: Self.plotLeft, right: Self.plotRight, top: Self.plotBottom + 58)
-        var canvas = SVGCanvas(id: id, width: Self.width, height: legend.bottom + 8, title: title, description: description)
+        let lines = drawnLines
+        let panels = Self.panels(lines.count)
+        // Each panel's markers: those of its series, and those of no series.
+        let panelMarkers: [[Marker]] = panels.map { range in
+            let members = Set(range.flatMap { lines[$0].members })
+            return markers.filter { x.canPlot($0.x) && ($0.series.map(members.contains) ?? true) }
+        }
+        var layouts: [(rows: [Int], extra: Double, legend: LegendLayout, height: Double)] = []
+        for (index, range) in panels.enumerated() {
+            let boxes = panelMarkers[index].map { marker -> ClosedRange<Double> in
+                let px = x.position(marker.x)
+                // The series' shape (12 px) before the text, when the marker has a series.
+                let width = Self.textWidth(markerText(marker, lines: lines), fontSize: 11) + (marker.series == nil ? 0 : 12)
+                return px > (Self.plotLeft + Self.plotRight) / 2 ? (px - 4 - width)...(px - 4) : (px + 4)...(px + 4 + width)
+            }
+            let rows = Self.labelRows(boxes)
+            let extra = Double(rows.count - 1) * Self.labelRowHeight
+            let legend = LegendLayout(labels: range.map { lines[$0].label }, left: Self.plotLeft, right: Self.plotRight,
+                                      top: extra + Self.plotBottom + 58)
+            layouts.append((rows.rows, extra, legend, legend.bottom + 8))
+        }
+        let height = layouts.reduce(0) { $0 + $1.height }
+        var canvas = SVGCanvas(id: id, width: Self.width, height: height, title: title, description: description)
+        var offset = 0.0
+        for (index, range) in panels.enumerated() {
+            let layout = layouts[index]
+            if offset > 0 { canvas.append("<g transform=\"translate(0 \(ChartNumber.coordinate(offset)))\">") }
+            drawPanel(into: &canvas, id: panels.count == 1 ? id : "\(id)-p\(index + 1)", x: x, lines: lines, range: range,
+                      markers: panelMarkers[index], rows: layout.rows, extra: layout.extra, legend: layout.legend,
+                      panel: panels.count == 1 ? nil : (index + 1, panels.count))
+            if offset > 0 { canvas.append("</g>") }
+            offset += layout.height
+        }
+        return canvas
+    }
+
+    /// One plot: axes, marker lines and labels, bands, lines and points of `lines[range]`, and its
+    /// legend; everything `extra` lower for the marker labels' rows above it.
+    private func drawPanel(into canvas: inout SVGCanvas, id: String, x: AxisScale, lines: [DrawnLine], range: Range<Int>,
+                           markers: [Marker], rows: [Int], extra: Double, legend: LegendLayout, panel: (Int, Int)?) {
+        let top = Self.plotTop + extra, bottom = Self.plotBottom + extra
+        let ys = series.flatMap { $0.samples.flatMap { [$0.y, $0.lo, $0.hi].compactMap { $0 } } }
+        let y = AxisScale.linear(covering: ys, fixed: yDomain, from: bottom, to: top)
 
         for tick in y.ticks {
             let py = y.position(tick)
@@ -112,34 +240,43 @@ package struct LineChart: Sendable {
         }
         for tick in x.ticks {
             let px = x.position(tick)
-            canvas.line(x1: px, y1: Self.plotTop, x2: px, y2: Self.plotBottom, cssClass: "ms-grid")
-            canvas.text(ChartNumber.label(tick), x: px, y: Self.plotBottom + 18, cssClass: "ms-muted")
+            canvas.line(x1: px, y1: top, x2: px, y2: bottom, cssClass: "ms-grid")
+            canvas.text(ChartNumber.label(tick), x: px, y: bottom + 18, cssClass: "ms-muted")
         }
-        canvas.line(x1: Self.plotLeft, y1: Self.plotBottom, x2: Self.plotRight, y2: Self.plotBottom, cssClass: "ms-axis")
-        canvas.line(x1: Self.plotLeft, y1: Self.plotTop, x2: Self.plotLeft, y2: Self.plotBottom, cssClass: "ms-axis")
-        canvas.text(xLabel + (xScale == .log10 ? " (log scale)" : ""), x: (Self.plotLeft + Self.plotRight) / 2,
-                    y: Self.plotBottom + 40)
-        canvas.text(yLabel, x: 18, y: (Self.plotTop + Self.plotBottom) / 2, rotate: true)
+        canvas.line(x1: Self.plotLeft, y1: bottom, x2: Self.plotRight, y2: bottom, cssClass: "ms-axis")
+        canvas.line(x1: Self.plotLeft, y1: top, x2: Self.plotLeft, y2: bottom, cssClass: "ms-axis")
+        let panelNote = panel.map { " — panel \($0.0) of \($0.1)" } ?? ""
+        canvas.text(xLabel + (xScale == .log10 ? " (log scale)" : "") + panelNote, x: (Self.plotLeft + Self.plotRight) / 2,
+                    y: bottom + 40)
+        canvas.text(yLabel, x: 18, y: (top + bottom) / 2, rotate: true)
 
-        for marker in markers where x.canPlot(marker.x) {
+        for marker in markers {
             guard let interval = marker.interval, x.canPlot(interval.lowerBound), x.canPlot(interval.upperBound) else { continue }
             let left = x.position(interval.lowerBound), right = x.position(interval.upperBound)
-            canvas.append("<rect x=\"\(ChartNumber.coordinate(left))\" y=\"\(ChartNumber.coordinate(Self.plotTop))\" width=\"\(ChartNumber.coordinate(max(0, right - left)))\" height=\"\(ChartNumber.coordinate(Self.plotBottom - Self.plotTop))\" class=\"ms-marker-span\"><title>\("\(marker.label) \(ChartNumber.label(marker.x)), 95% interval \(ChartNumber.label(interval.lowerBound))–\(ChartNumber.label(interval.upperBound))".htmlEscaped)</title></rect>")
+            canvas.append("<rect x=\"\(ChartNumber.coordinate(left))\" y=\"\(ChartNumber.coordinate(top))\" width=\"\(ChartNumber.coordinate(max(0, right - left)))\" height=\"\(ChartNumber.coordinate(bottom - top))\" class=\"ms-marker-span\"><title>\("\(markerText(marker, lines: lines)), 95% interval \(ChartNumber.label(interval.lowerBound))–\(ChartNumber.label(interval.upperBound))".htmlEscaped)</title></rect>")
         }
-        for (index, marker) in markers.enumerated() where x.canPlot(marker.x) {
+        for (index, marker) in markers.enumerated() {
             let px = x.position(marker.x)
-            canvas.line(x1: px, y1: Self.plotTop, x2: px, y2: Self.plotBottom, cssClass: "ms-marker")
-            let labelY = Self.plotTop - 10 + Double(index % 3) * 13
-            let anchor = px > (Self.plotLeft + Self.plotRight) / 2 ? "end" : "start"
-            canvas.text("\(marker.label) \(ChartNumber.label(marker.x))", x: px + (anchor == "end" ? -4 : 4),
-                        y: labelY, anchor: anchor, cssClass: "ms-muted")
+            let style = marker.series.flatMap { member in lines.first { $0.members.contains(member) }?.style }
+            canvas.line(x1: px, y1: top, x2: px, y2: bottom, cssClass: style.map { "ms-marker ms-c\($0 % SVGCanvas.paletteSize)" } ?? "ms-marker")
+            // Row 0 sits just above the plot, further rows above it. A series' marker carries the
+            // series' shape and colour before its text (the text stays neutral, for contrast).
+            let labelY = top - 8 - Double(rows[index]) * Self.labelRowHeight
+            let end = px > (Self.plotLeft + Self.plotRight) / 2
+            var textX = px + (end ? -4 : 4)
+            if let style {
+                canvas.append(Self.marker(style, x: textX + (end ? -5 : 5), y: labelY - 4, body: "", legend: true))
+                textX += end ? -12 : 12
+            }
+            canvas.text(markerText(marker, lines: lines), x: textX, y: labelY, anchor: end ? "end" : "start", cssClass: "ms-muted")
         }
 
         // Bands and lines stay inside the plot (a 95% band can overshoot a fixed 0…1 range).
         let clipID = "\(id)-clip"
-        canvas.append("<defs><clipPath id=\"\(clipID)\"><rect x=\"\(ChartNumber.coordinate(Self.plotLeft - 4))\" y=\"\(ChartNumber.coordinate(Self.plotTop - 4))\" width=\"\(ChartNumber.coordinate(Self.plotRight - Self.plotLeft + 8))\" height=\"\(ChartNumber.coordinate(Self.plotBottom - Self.plotTop + 8))\"/></clipPath></defs>")
+        canvas.append("<defs><clipPath id=\"\(clipID)\"><rect x=\"\(ChartNumber.coordinate(Self.plotLeft - 4))\" y=\"\(ChartNumber.coordinate(top - 4))\" width=\"\(ChartNumber.coordinate(Self.plotRight - Self.plotLeft + 8))\" height=\"\(ChartNumber.coordinate(bottom - top + 8))\"/></clipPath></defs>")
         canvas.append("<g clip-path=\"url(#\(clipID))\">")
-        for (index, line) in series.enumerated() {
+        for line in lines[range] {
+            let index = line.style
             let classes = SVGCanvas.seriesClasses(index)
             let drawable = line.samples.filter { x.canPlot($0.x) && $0.y.isFinite }.sorted { $0.x < $1.x }
             let banded = drawable.filter { ($0.lo?.isFinite ?? false) && ($0.hi?.isFinite ?? false) }
@@ -154,7 +291,8 @@ package struct LineChart: Sendable {
             }
             for (sample, point) in zip(drawable, points) {
                 // Every point says what it is on hover: its own words, or its series and values.
-                let words = sample.title ?? "\(line.label): \(xLabel) = \(ChartNumber.label(sample.x)), \(yLabel) = \(ChartNumber.label(sample.y))"
+                var words = sample.title ?? "\(line.label): \(xLabel) = \(ChartNumber.label(sample.x)), \(yLabel) = \(ChartNumber.label(sample.y))"
+                if line.members.count > 1 { words += " (\(line.label))" }
                 let title = "<title>\(words.htmlEscaped)</title>"
                 // Markers differ by shape as well as colour: circles, squares, diamonds, triangles.
                 var dot = Self.marker(index, x: point.x, y: point.y, body: title)
@@ -163,8 +301,7 @@ package struct LineChart: Sendable {
             }
         }
         canvas.append("</g>")
-        legend.draw(into: &canvas, bands: series.map(\.hasBand))
-        return canvas
+        legend.draw(into: &canvas, bands: lines[range].map(\.hasBand), styles: lines[range].map(\.style))
     }
 
     /// The marker of series `index` at (x, y): its colour class and a shape by series (circle,
@@ -224,9 +361,12 @@ struct LegendLayout {
         bottom = labels.isEmpty ? top - 12 : y + 8
     }
 
-    func draw(into canvas: inout SVGCanvas, bands: [Bool]) {
-        for (index, entry) in entries.enumerated() {
-            if index < bands.count, bands[index] {
+    /// Draws the entries; `styles[i]` is the series index whose colour, dash and shape entry i
+    /// takes (its position by default).
+    func draw(into canvas: inout SVGCanvas, bands: [Bool], styles: [Int]? = nil) {
+        for (position, entry) in entries.enumerated() {
+            let index = styles?[position] ?? position
+            if position < bands.count, bands[position] {
                 canvas.rect(x: entry.x, y: entry.y - 7, width: 26, height: 12, cssClass: "ms-band ms-c\(index % SVGCanvas.paletteSize)")
             }
             canvas.line(x1: entry.x, y1: entry.y - 1, x2: entry.x + 26, y2: entry.y - 1,

@@ -67,25 +67,20 @@ enum DefaultTemplates {
     <body>
     <main class="index-main">
     <h1 id="top">mesascope reports</h1>
-    <p class="meta">{{count_label}}. Each report opens with its answer, then the setup, the charts, the findings and the scenario source.</p>
+    <p class="meta">{{count_label}}. Each scenario shows its predictions' verdicts, then its key chart; each report opens with its answer, then the setup, the charts, the findings and the scenario source.</p>
     {{#has_predictions}}
     <p class="verdict-summary" id="verdict-counts"><strong>Predictions: {{verdict_counts}}.</strong>
     <span class="badge badge-holds">Holds</span> {{holds_count}}
     <span class="badge badge-does_not_hold">Does not hold</span> {{does_not_hold_count}}
     <span class="badge badge-not_shown">Not shown</span> {{not_shown_count}}</p>
     {{/has_predictions}}
-    <div class="dashboard-wrap">
-    <table class="dashboard">
-    <thead>
-    <tr><th scope="col">Scenario</th><th scope="col">Main chart</th><th scope="col">Predictions</th></tr>
-    </thead>
-    <tbody>
+    <div class="scenario-list">
     {{#scenarios}}
-    <tr id="scenario-{{slug}}">
-    <th scope="row"><a href="{{href}}">{{title}}</a>
-    <p class="meta"><a href="{{markdown_href}}">report.md</a> · <a href="{{json_href}}">results.json</a> · <a href="{{csv_href}}">results.csv</a></p></th>
-    <td class="thumbnail">{{#has_thumbnail}}<a href="{{href}}" aria-label="Open the report: {{title}}">{{{thumbnail}}}</a>{{/has_thumbnail}}</td>
-    <td>
+    <section class="scenario-card{{#is_variant}} variant{{/is_variant}}" id="scenario-{{slug}}">
+    <h2><a href="{{href}}">{{title}}</a></h2>
+    {{#is_variant}}
+    <p class="variant-label"><strong>{{variant_label}}</strong></p>
+    {{/is_variant}}
     {{#has_predictions}}
     <ul class="prediction-list">
     {{#predictions}}
@@ -105,11 +100,12 @@ enum DefaultTemplates {
     <p class="meta">No findings computed.</p>
     {{/has_findings}}
     {{/has_predictions}}
-    </td>
-    </tr>
+    {{#has_thumbnail}}
+    <div class="key-chart"><a href="{{href}}" aria-label="Open the report: {{title}}">{{{thumbnail}}}</a></div>
+    {{/has_thumbnail}}
+    <p class="meta"><a href="{{href}}">Report</a> · <a href="{{markdown_href}}">report.md</a> · <a href="{{json_href}}">results.json</a> · <a href="{{csv_href}}">results.csv</a></p>
+    </section>
     {{/scenarios}}
-    </tbody>
-    </table>
     </div>
     </main>
     </body>
@@ -267,11 +263,12 @@ enum DefaultTemplates {
     .badge-does_not_hold { background: var(--not-hold-bg); color: var(--not-hold-text); }
     .badge-not_shown { background: var(--not-shown-bg); color: var(--not-shown-text); }
     .verdict-summary .badge { margin-left: 0.6rem; }
-    .dashboard-wrap { overflow-x: auto; }
-    .dashboard { width: 100%; }
-    .dashboard th[scope="row"] { width: 28%; font-weight: 600; }
-    .dashboard td.thumbnail { width: 200px; }
-    .dashboard td.thumbnail svg { width: 190px; height: auto; display: block; color: var(--text); }
+    .scenario-card { border-top: 1px solid var(--border); padding: 0.6rem 0 1rem; }
+    .scenario-card h2 { margin: 0.6rem 0 0.3rem; border: 0; font-size: 1.2rem; }
+    /* A variant (--quick, --set) sits under its scenario, indented and labelled. */
+    .scenario-card.variant { margin-left: 1.5rem; padding-left: 1rem; border-left: 0.25rem solid var(--border); border-top: 0; }
+    .variant-label { margin: 0.2rem 0 0.4rem; color: var(--muted); }
+    .key-chart svg { width: 100%; max-width: 40rem; height: auto; display: block; color: var(--text); }
     /* A link to a point or a run highlights its row. */
     tr:target, tr:target td, tr:target th { background: var(--target); }
     .report-figure svg a circle:hover { stroke: currentColor; stroke-width: 2; }

@@ -35,13 +35,20 @@ package struct PageRenderer: Sendable {
     /// `reports/index.html`: the dashboard. Counts of verdicts over every scenario at the top, then
     /// a row per scenario: its main chart as a thumbnail, a badge per prediction, and its
     /// headline findings.
+    ///
+    /// Variants (`--quick`, `--set`) sit under the scenario they vary, labelled, and are left out of
+    /// the counts: the counts are those of the scenarios as written.
     package func indexPage(for entries: [IndexEntry]) throws -> String {
-        let all = entries.flatMap(\.predictions)
+        let scenarios = entries.filter { $0.variantLabel == nil }
+        let variants = entries.count - scenarios.count
+        let all = scenarios.flatMap(\.predictions)
         func count(_ verdict: Verdict) -> Int { all.filter { $0.verdict == verdict }.count }
+        let label = scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenarios"
         let context: [String: Any] = [
             "css": templates.stylesheet,
-            "count": String(entries.count),
-            "count_label": entries.count == 1 ? "1 scenario" : "\(entries.count) scenarios",
+            "count": String(scenarios.count),
+            "count_label": variants == 0 ? label
+                : "\(label) and \(variants) variant\(variants == 1 ? "" : "s") (--quick or --set runs, left out of the counts)",
             "has_predictions": !all.isEmpty,
             "verdict_counts": IndexEntry.verdictCounts(holds: count(.holds), doesNotHold: count(.doesNotHold),
                                                        notShown: count(.notShown)),
@@ -52,6 +59,8 @@ package struct PageRenderer: Sendable {
                 [
                     "title": entry.title,
                     "slug": entry.slug,
+                    "is_variant": entry.variantLabel != nil,
+                    "variant_label": entry.variantLabel ?? "",
                     "href": "\(entry.slug)/index.html",
                     "answer_href": "\(entry.slug)/index.html#answer",
                     "markdown_href": "\(entry.slug)/report.md",
@@ -110,6 +119,11 @@ package struct IndexEntry: Sendable, Hashable {
 
     /// Sort key: the scenario file's name when known, so the front page follows the files.
     package var order: String
+    /// For a variant, what it changed ("quick run: not to be cited", "--set model.parameters=1024");
+    /// nil for a scenario as written.
+    package var variantLabel: String?
+    /// The folder the entry groups under: its own, or for a variant the scenario's it varies.
+    package var group: String
 
     package init(results: ScenarioResults) {
         self.init(results: results, document: ReportBuilder(results: results).build())
@@ -120,6 +134,8 @@ package struct IndexEntry: Sendable, Hashable {
         title = results.scenario
         slug = results.slug
         order = results.sourceFile ?? results.slug
+        group = results.variantOf ?? results.slug
+        variantLabel = results.isVariant ? Self.variantLabel(results) : nil
         headlines = Self.headlines(results.findings)
         predictions = results.findings.filter { $0.kind == .expectation }.map {
             Prediction(claim: ($0.claim ?? $0.sentence).capitalizedFirst, verdict: $0.verdict ?? .notShown, effect: $0.effect)
@@ -127,9 +143,24 @@ package struct IndexEntry: Sendable, Hashable {
         thumbnail = document.figures.first.map { Self.thumbnail($0.inlineSVG, slug: slug) }
     }
 
-    /// `entries` in the front page's order: by scenario file name, then slug.
+    /// `entries` in the front page's order: by scenario file name, then scenario, each scenario's
+    /// variants right after it.
     package static func frontPageOrder(_ entries: [IndexEntry]) -> [IndexEntry] {
-        entries.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        entries.sorted {
+            ($0.order, $0.group, $0.variantLabel == nil ? 0 : 1, $0.slug) < ($1.order, $1.group, $1.variantLabel == nil ? 0 : 1, $1.slug)
+        }
+    }
+
+    /// "Variant: --set model.parameters=1024", "Quick run: not to be cited (2 seeds, a tenth of the steps)".
+    static func variantLabel(_ results: ScenarioResults) -> String {
+        var parts: [String] = []
+        if let overrides = results.overrides, !overrides.isEmpty {
+            parts.append("Variant: " + overrides.map { "--set \($0)" }.joined(separator: " "))
+        }
+        if results.quick == true {
+            parts.append("Quick run: not to be cited (at most 2 seeds, a tenth of the steps)")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// `svg` with every id and reference to one prefixed by `thumb-<slug>-`, and in-page links sent

@@ -138,13 +138,18 @@ public struct ReportWriter: Sendable {
     static func indexMarkdown(_ entries: [IndexEntry]) -> String {
         var markdown = "# mesascope reports\n\n"
         if entries.isEmpty { return markdown + "No reports yet.\n" }
-        let all = entries.flatMap(\.predictions)
+        // Variants (--quick, --set) are listed under their scenario but not counted.
+        let scenarios = entries.filter { $0.variantLabel == nil }
+        let all = scenarios.flatMap(\.predictions)
         if !all.isEmpty {
-            markdown += "Predictions over every scenario: \(IndexEntry.verdictCounts(holds: all.filter { $0.verdict == .holds }.count, doesNotHold: all.filter { $0.verdict == .doesNotHold }.count, notShown: all.filter { $0.verdict == .notShown }.count)).\n\n"
-            markdown += "## At a glance\n\n" + glanceTable(entries) + "\n"
+            let variants = entries.count - scenarios.count
+            let note = variants == 0 ? "" : " (\(variants) variant\(variants == 1 ? "" : "s") run with --quick or --set left out)"
+            markdown += "Predictions over every scenario: \(IndexEntry.verdictCounts(holds: all.filter { $0.verdict == .holds }.count, doesNotHold: all.filter { $0.verdict == .doesNotHold }.count, notShown: all.filter { $0.verdict == .notShown }.count))\(note).\n\n"
+            markdown += "## At a glance\n\n" + glanceTable(scenarios) + "\n"
         }
         for entry in entries {
-            markdown += "## [\(entry.title.markdownEscaped)](\(entry.slug)/report.md)\n\n"
+            markdown += "\(entry.variantLabel == nil ? "##" : "###") [\(entry.title.markdownEscaped)](\(entry.slug)/report.md)\n\n"
+            if let label = entry.variantLabel { markdown += "**\(label.markdownEscaped)**\n\n" }
             if entry.headlines.isEmpty {
                 markdown += "No findings computed.\n\n"
             } else {

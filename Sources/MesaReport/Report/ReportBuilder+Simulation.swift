@@ -26,7 +26,9 @@ extension ReportBuilder {
     func appendSummaryTable(to document: inout ReportDocument) {
         guard !results.summary.isEmpty else { return }
         let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
-        let metrics = candidates.filter { metric in results.summary.contains { $0.metrics[metric] != nil } }
+        let metrics = candidates.filter { metric in
+            results.summary.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
+        }
         func cell(_ estimate: Estimate?) -> String {
             guard let estimate else { return "" }
             return "\(ChartNumber.label(estimate.mean)) (\(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi)))"
@@ -51,7 +53,9 @@ extension ReportBuilder {
     /// of each point carries the id `runs-point-<index>`.
     func appendRunsTable(to document: inout ReportDocument, points: [PointSummary]) {
         let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
-        let metrics = candidates.filter { metric in results.runs.contains { $0.metrics[metric] != nil } }
+        let metrics = candidates.filter { metric in
+            results.runs.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
+        }
         var rows: [[String]] = []
         var ids: [String] = []
         for (index, summary) in points.enumerated() {
@@ -67,6 +71,10 @@ extension ReportBuilder {
                                                   rows: rows, rowIDs: ids),
                         summary: "Every run (\(rows.count)), by point", style: "runs")
     }
+
+    /// Metrics that are 0 in every run without a detector (no `deception` block): the tables leave
+    /// them out there rather than show a column of zeros about something not modelled.
+    static let deceptionMetrics: Set<Metric> = [.deceptive, .defectionRate]
 
     /// Whether the model class of these runs includes a deployment detector.
     var runsCarryDetectors: Bool {
@@ -105,17 +113,28 @@ extension ReportBuilder {
         }
         let mesa = series(.mesaOptimizer)
         if !mesa.isEmpty {
+            // Each N* marker belongs to the line of its slice, and its label names it; an N* of a
+            // slice not drawn (beyond the slices shown) gets no marker.
+            let symbol = axis.label ?? AxisNames.short(axis.key)
+            let marked: [(finding: Finding, series: Int?)] = crossovers.compactMap { finding in
+                guard let slice = finding.slice else { return (finding, mesa.count == 1 ? 0 : nil) }
+                let label = Self.describe(slice, axes: results.axes, shortKeys: true)
+                guard let index = mesa.firstIndex(where: { $0.label == label || $0.label.hasPrefix(label + " (accept ") })
+                else { return nil }
+                return (finding, index)
+            }
             let chart = LineChart(
                 title: "Mesa-optimizer share against \(axisName)",
                 description: "Share of runs whose search module made at least half of the training decisions, mean and 95% interval over seeds at each value of \(axis.key)."
-                    + crossovers.prefix(3).map { finding in
+                    + marked.map { finding, index in
                         let interval = finding.lo.flatMap { lo in finding.hi.map { " (95% interval \(ChartNumber.label(lo))–\(ChartNumber.label($0)), shaded)" } } ?? ""
-                        return " \(axisName)* ≈ \(ChartNumber.label(finding.value!))\(interval), where the fitted share crosses one half."
+                        let line = index.map { mesa.count > 1 ? " for \(mesa[$0].label)" : "" } ?? ""
+                        return " \(symbol)* ≈ \(ChartNumber.label(finding.value!))\(interval)\(line), where the fitted share crosses one half."
                     }.joined() + sliceNote,
                 xLabel: axisName, yLabel: "mesa-optimizer share", xScale: scale, yDomain: 0...1, series: mesa,
-                markers: crossovers.prefix(3).map { finding in
-                    .init(x: finding.value!, label: "\(axisName)*",
-                          interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } })
+                markers: marked.map { finding, index in
+                    .init(x: finding.value!, label: "\(symbol)*",
+                          interval: finding.lo.flatMap { lo in finding.hi.map { lo...max(lo, $0) } }, series: index)
                 })
             document.append(figure: chart.figure(name: figureName("mesa share \(axis.key)")))
         }

@@ -26,14 +26,24 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
     /// The scenario file's name (no folder), which orders the front page like the files; a report
     /// folder belongs to the file it names (docs/reports.md).
     public var sourceFile: String?
+    /// The scenario file's path relative to the reports folder (`../scenarios/04-diversity.mesa`):
+    /// the file's identity, which decides whether a run may replace this report (docs/reports.md).
+    /// Relative, so that a copied or committed reports folder stays byte-for-byte the same.
+    public var sourcePath: String?
     /// Settings given on the command line (`--set block.key=value`), when any.
     public var overrides: [String]?
     /// True for a smoke run (`--quick`).
     public var quick: Bool?
+    /// For a variant (`--set`, `--quick`): the folder of the scenario it varies, which the front
+    /// page groups it under.
+    public var variantOf: String?
     /// Sequential seeds (`seeds 12 ... 192`): the planned looks, and how many ran. Absent for a
     /// fixed number of seeds.
     public var seedSchedule: SeedSchedule?
     public var looksRun: Int?
+
+    /// Whether these are the results of a variant (`--set` or `--quick`), not of the file as written.
+    public var isVariant: Bool { quick == true || !(overrides ?? []).isEmpty }
 
     /// The confidence level of the intervals behind the verdicts (docs/statistics.md).
     public var verdictLevel: Double { seedSchedule?.verdictLevel ?? 0.95 }
@@ -46,6 +56,8 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         case toolVersion = "tool_version"
         case analyticFindings = "analytic_findings"
         case sourceFile = "source_file"
+        case sourcePath = "source_path"
+        case variantOf = "variant_of"
     }
 
     public init(
@@ -93,8 +105,10 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         mazes = try c.decodeIfPresent([MazeDrawing].self, forKey: .mazes) ?? []
         sourceFile = try c.decodeIfPresent(String.self, forKey: .sourceFile)
+        sourcePath = try c.decodeIfPresent(String.self, forKey: .sourcePath)
         overrides = try c.decodeIfPresent([String].self, forKey: .overrides)
         quick = try c.decodeIfPresent(Bool.self, forKey: .quick)
+        variantOf = try c.decodeIfPresent(String.self, forKey: .variantOf)
         seedSchedule = try c.decodeIfPresent(SeedSchedule.self, forKey: .seedSchedule)
         looksRun = try c.decodeIfPresent(Int.self, forKey: .looksRun)
     }

@@ -46,9 +46,23 @@ public enum AxisNames {
     }
 
     /// `sentence` for one slice of a multi-axis sweep: "At K = 256, search was …"; unchanged
-    /// when the slice is empty.
-    public static func prefixed(_ sentence: String, slice: Point) -> String {
+    /// when the slice is empty. An axis with a label in `labels` (a relative budget's offsets) is
+    /// named by it, and negative values take a minus sign: "At K − (k_fit + detector_cost) = −4, …".
+    public static func prefixed(_ sentence: String, slice: Point, labels: [String: String] = [:]) -> String {
         guard !slice.coordinates.isEmpty, let first = sentence.first else { return sentence }
-        return "At \(describe(slice)), " + first.lowercased() + sentence.dropFirst()
+        return "At \(place(slice, labels: labels)), " + first.lowercased() + sentence.dropFirst()
+    }
+
+    /// "K = 256, λ_DL = 0.1" for prose: labelled axes by their labels, minus signs for negatives.
+    public static func place(_ point: Point, labels: [String: String]) -> String {
+        guard !point.coordinates.isEmpty else { return "the single point" }
+        return point.coordinates.map { coordinate in
+            let value: String
+            switch coordinate.value {
+            case .number(let number): value = NumberText.prose(number, significant: 6)
+            case .text(let text): value = text
+            }
+            return "\(labels[coordinate.key] ?? short(coordinate.key)) = \(value)"
+        }.joined(separator: ", ")
     }
 }

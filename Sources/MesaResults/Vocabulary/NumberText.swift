@@ -33,6 +33,12 @@ public enum NumberText {
     }
 
     /// "a–b" for an interval, each end with `significant` digits.
+    /// `format`, with a minus sign (−) rather than a hyphen before a negative number: for prose.
+    public static func prose(_ value: Double, significant: Int = 2) -> String {
+        let text = format(value, significant: significant)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
     public static func range(_ lo: Double, _ hi: Double, significant: Int = 2) -> String {
         format(lo, significant: significant) + "–" + format(hi, significant: significant)
     }
