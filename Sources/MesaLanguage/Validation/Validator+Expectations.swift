@@ -186,14 +186,14 @@ extension Validator {
         guard edge.isFinite, beyond else { return nil }
         let word = bound == .atMost ? "at_most" : "at_least"
         let message = "'\(word) \(Expression.format(value))' can never hold: the interval of \(metric.name) never lies wholly \(bound == .atMost ? "below" : "above") \(Expression.format(edge))"
-        guard metric.definition.valueType == .flag || metric.definition.bounds == .unit else {
+        guard metric.definition.valueType == .flag else {
             return (message, "write the \(bound == .atMost ? "largest" : "smallest") value that still counts, e.g. '\(word) \(Expression.format(bound == .atMost ? edge + 0.05 : edge - 0.05))'")
         }
-        // The smallest share n runs can show from 0 of n: z²/(n + z²) at the verdicts' level.
+        // The smallest share n runs can show from 0 of n: the Clopper–Pearson upper end
+        // 1 − (α/2)^(1/n) at the verdicts' level.
         let runs = seedsPerPoint.cap
-        let level = 1 - 0.05 / Double(seedsPerPoint.looks)
-        let z = StandardNormal.quantile(0.5 + level / 2)
-        let smallest = ((z * z / (Double(runs) + z * z)) * 100).rounded(.up) / 100
+        let alpha = 0.05 / Double(seedsPerPoint.looks)
+        let smallest = ((1 - pow(alpha / 2, 1 / Double(runs))) * 100).rounded(.up) / 100
         let suggested = bound == .atMost ? smallest : 1 - smallest
         let what = bound == .atMost ? "the largest share that still counts as none" : "the smallest share that still counts as all"
         return (message, "write \(what), e.g. '\(word) \(Expression.format(suggested))': with \(runs) runs at a point that is the tightest bound the runs can show")
