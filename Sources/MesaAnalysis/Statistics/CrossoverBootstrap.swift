@@ -93,7 +93,8 @@ package enum CrossoverBootstrap {
         let mean = bs.reduce(0, +) / Double(bs.count)
         let spread = bs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         guard spread > 0, let bMin = bs.min(), let bMax = bs.max() else { return nil }
-        let weights = bs.map { ($0 - mean) / spread * (bMax - bMin) }
+        // With two values the change is exactly x*_last − x*_first (no rounding from the weights).
+        let weights = bs.count == 2 ? [-1.0, 1.0] : bs.map { ($0 - mean) / spread * (bMax - bMin) }
         var generator = SplitMix64(seed: seed)
         var values: [Double] = []
         values.reserveCapacity(replicates)
