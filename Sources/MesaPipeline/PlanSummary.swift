@@ -1,4 +1,5 @@
 import Foundation
+import MesaResults
 import MesaScenario
 
 /// The plan of one scenario as text.
@@ -40,7 +41,11 @@ public struct PlanSummary: Sendable {
             for axis in scenario.axes {
                 let values = axis.values.map(\.text)
                 let shown = values.count > 12 ? values.prefix(6).joined(separator: ", ") + ", …, " + values.suffix(3).joined(separator: ", ") : values.joined(separator: ", ")
-                lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")): \(shown)")
+                let numbers = axis.values.map(\.number)
+                let scale = numbers.allSatisfy { $0 != nil }
+                    ? "; fitted on a \(AxisScaleRule.name(isLogarithmic: AxisScaleRule.isLogarithmic(numbers, declaredGeometric: axis.isGeometric)))"
+                    : ""
+                lines.append("  swept: \(axis.key) (\(values.count) values\(axis.isGeometric ? ", geometric" : "")\(scale)): \(shown)")
             }
             if let (model, jobs) = timing {
                 let largest = scenario.largestRunWork

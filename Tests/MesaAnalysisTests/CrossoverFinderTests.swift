@@ -39,7 +39,9 @@ struct CrossoverFinderTests {
         #expect(lo < 16 && 16 < hi && lo >= 4 && hi <= 64)
         #expect(crossing.metric == "mesa_optimizer" && crossing.axis == "environment.instances" && crossing.slice == nil)
         #expect(crossing.sentence.hasPrefix("Search was selected in at least half of the runs from N* ≈ 16 on (95% bootstrap interval "))
-        #expect(crossing.sentence.hasSuffix("; the fitted share crosses one half there, in a Firth logistic fit on log₂ N over 24 runs)."))
+        // 4,000 draws; those whose curve crosses downwards give no N* and are counted (issue 22 item 4).
+        #expect(crossing.sentence.contains("; the fitted share crosses one half there, in a Firth logistic fit on log₂ N over 24 runs; "))
+        #expect(crossing.sentence.hasSuffix(" of 4000 draws give no crossing and widen both ends)."))
         // The same runs give the same interval: the bootstrap is seeded.
         #expect(RunFixtures.findings(runs: runs, axes: axes).first { $0.kind == .crossover } == crossing)
     }
@@ -54,9 +56,15 @@ struct CrossoverFinderTests {
         let fit = try #require(TrendModel.fit(observations, binary: true))
         let x = -fit.coefficients[0] / fit.coefficients[1]
         #expect(abs(try #require(crossing.value) - exp2(x)) < 1e-9)
+        // The same values written as a list (not a `times` range) are spaced geometrically, so they
+        // are fitted on log₂ N too (issue 21 item 2): the same N*.
+        let listed = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: false)])
+        #expect(listed.first { $0.kind == .crossover }?.value == crossing.value)
         // On an arithmetic axis, x is N itself.
-        let linear = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: false)])
-        let linearFit = try #require(TrendModel.fit(runs.map {
+        let arithmetic: [Double] = [1, 2, 3, 4]
+        let linearRuns = sweepRuns(arithmetic, searching: [0, 2, 5, 8], of: 8)
+        let linear = RunFixtures.findings(runs: linearRuns, axes: [instancesAxis(arithmetic, geometric: false)])
+        let linearFit = try #require(TrendModel.fit(linearRuns.map {
             TrendObservation(x: $0.point["environment.instances"]!.number!, y: $0.metrics[.mesaOptimizer]!)
         }, binary: true))
         let linearCrossing = try #require(linear.first { $0.kind == .crossover })
@@ -72,14 +80,33 @@ struct CrossoverFinderTests {
         #expect(!findings.contains { $0.kind == .bimodality })
     }
 
-    @Test("a falling share is reported as falling below one half, at the symmetric centre")
+    @Test("issue 22 item 4: a falling search share has no N* (a downward crossing is not one); a sentence says why")
     func falling() throws {
         let runs = sweepRuns([1, 2, 4], searching: [7, 4, 1], of: 8)
         let axes = [instancesAxis([1, 2, 4], geometric: true)]
         let findings = RunFixtures.findings(runs: runs, axes: axes)
         let crossing = try #require(findings.first { $0.kind == .crossover })
-        #expect(abs(try #require(crossing.value) - 2) < 1e-6)
-        #expect(crossing.sentence.hasPrefix("Search was selected in fewer than half of the runs from N* ≈ 2 on (95% bootstrap interval "))
+        #expect(crossing.value == nil)
+        #expect(crossing.sentence.hasPrefix("The share of runs selecting search crosses one half once along N, between N = 2 and 4 (means 0.5 and 0.13), but in the Firth logistic fit over 24 runs the share falls along N (slope −"))
+        #expect(crossing.sentence.hasSuffix("so the crossing is no N* of a share that rises, and none is stated."))
+    }
+
+    @Test("issue 22 item 4: a share that rises then falls fails the deviance test: no N*, a sentence")
+    func notMonotone() throws {
+        // The capacity scenario's hill-climbing shares (36, 47, 44, 35, 33, 24, 23 of 48): deviance
+        // 22.9 on 5 df in the statistician's fit; the means cross one half once (at the end).
+        let values: [Double] = [1, 2, 4, 8, 16, 32, 64]
+        let runs = sweepRuns(values, searching: [36, 47, 44, 35, 33, 23, 22], of: 48)
+        let findings = RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: true)])
+        let crossing = try #require(findings.first { $0.kind == .crossover })
+        #expect(crossing.value == nil, "\(crossing.sentence)")
+        #expect(crossing.sentence.contains("falls along N") || crossing.sentence.contains("is not monotone along N"))
+        // The rising mirror image is not monotone either: the deviance test rejects it.
+        let rising = sweepRuns(values, searching: [12, 1, 4, 13, 15, 25, 26], of: 48)
+        let mirrored = RunFixtures.findings(runs: rising, axes: [instancesAxis(values, geometric: true)])
+        let misfit = try #require(mirrored.first { $0.kind == .crossover })
+        #expect(misfit.value == nil, "\(misfit.sentence)")
+        #expect(misfit.sentence.contains("but the share is not monotone along N: the Firth logistic fit over 336 runs does not describe it (deviance "))
     }
 
     @Test("with two runs a point the interval reaches both ends of the sweep and says so")

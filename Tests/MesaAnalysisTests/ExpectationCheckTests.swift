@@ -65,17 +65,17 @@ import Testing
         #expect(small.sentence.contains("the change is real but smaller than the margin"))
     }
 
-    @Test("a level: the whole interval decides; a point's Wilson interval at the verdicts' level")
+    @Test("a level: the whole interval decides; a point's Clopper–Pearson interval at the verdicts' level")
     func level() throws {
         let atOne = [Prediction.Filter(axis: "environment.instances", value: "1")]
-        // 0 of 6: Wilson upper end 0.39 > 0.2, not shown; 0 of 20: 0.16 < 0.2, holds.
+        // 0 of 6: Clopper–Pearson upper end 1 − 0.025^(1/6) = 0.46 > 0.2, not shown; 0 of 20: 0.17 < 0.2, holds.
         let few = Self.check(.level(metric: Self.share, bound: .atMost, value: 0.2), filters: atOne, runs: Self.runs([0, 3, 6], of: 6))
         #expect(few.verdict == .notShown)
-        #expect(few.sentence == "Predicted: the share of runs selecting search is at most 0.2 at N = 1. Not shown: N = 1: 0 of 6 runs (95% interval 0 to 0.39).")
+        #expect(few.sentence == "Predicted: the share of runs selecting search is at most 0.2 at N = 1. Not shown: N = 1: 0 of 6 runs (95% Clopper–Pearson interval 0 to 0.46).")
         let many = Self.check(.level(metric: Self.share, bound: .atMost, value: 0.2), filters: atOne, runs: Self.runs([0, 10, 20], of: 20))
         #expect(many.verdict == .holds)
-        let wilson = try #require(WilsonInterval.interval(successes: 0, trials: 20, level: 0.95))
-        #expect(many.value == 0 && many.hi == wilson.upper)
+        let exact = try #require(ClopperPearsonInterval.interval(successes: 0, trials: 20, level: 0.95))
+        #expect(many.value == 0 && many.hi == exact.upper)
         // 20 of 20 against at_most 0.2: the whole interval beyond it.
         let high = Self.check(.level(metric: Self.share, bound: .atMost, value: 0.2),
                               filters: [.init(axis: "environment.instances", value: "16")], runs: Self.runs([0, 10, 20], of: 20))
@@ -105,9 +105,9 @@ import Testing
         results.seedSchedule = SeedSchedule.doubling(from: 10, to: 160)
         results.looksRun = 2
         let finding = try #require(ResultsAnalysis.complete(results).findings.first { $0.kind == .expectation })
-        // At 99%: 0 of 20 has upper end z²/(20 + z²) with z = 2.5758 → 0.249 > 0.2.
+        // At 99%: 0 of 20 has the Clopper–Pearson upper end 1 − 0.005^(1/20) = 0.233 > 0.2.
         #expect(finding.verdict == .notShown)
-        #expect(finding.sentence.contains("(99% interval 0 to 0.25)"))
+        #expect(finding.sentence.contains("(99% Clopper–Pearson interval 0 to 0.23)"))
     }
 
     @Test("N* compared across a second axis, a share that never reaches one half placing N* above the range")
@@ -122,7 +122,9 @@ import Testing
         let rises = Self.check(.crossover(axis: "environment.instances", direction: .rises, along: "model.parameters"),
                                runs: all, axes: [Self.instances, k])
         #expect(rises.verdict == .holds, "\(rises.sentence)")
-        #expect(rises.sentence.contains("at K = 128 and above 16 (the swept range) at K = 512: a shift of +∞ in log₂ N"))
+        #expect(rises.sentence.contains("N* is 2.62 and above 16 (the swept range) at K = 128 and 512: a change of +∞ in log₂ N across K = 128 to 512 (N* at the last K minus N* at the first;"))
+        // Item 7 of issue 22: the runs each fit used, not all runs of the slice.
+        #expect(rises.sentence.contains("over 36 runs each"))
         let falls = Self.check(.crossover(axis: "environment.instances", direction: .falls, along: "model.parameters"),
                                runs: all, axes: [Self.instances, k])
         #expect(falls.verdict == .doesNotHold)
@@ -130,6 +132,36 @@ import Testing
         let flat = Self.check(.crossover(axis: "environment.instances", direction: .rises, along: "model.parameters"),
                               runs: runs(128, [0, 0, 0]) + runs(512, [0, 0, 0]), axes: [Self.instances, k])
         #expect(flat.verdict == .notShown)
+    }
+
+    @Test("issue 22 item 5: N* along every value of B, its change across B from the least-squares slope")
+    func crossoverAlongAllValues() throws {
+        let k = AxisDescription(key: "model.parameters", values: [128, 256, 512, 1024].map(PointValue.number), geometric: false)
+        func runs(_ parameters: Double, _ searching: [Int]) -> [RunRecord] {
+            zip([1.0, 4, 16], searching).flatMap { n, s in
+                RunFixtures.instancesRuns(n, searching: s, of: 12, extra: [("model.parameters", .number(parameters))])
+            }
+        }
+        // The middle values move N* the other way; the first and last alone would not show it.
+        let shares: [(Double, [Int])] = [(128, [1, 8, 12]), (256, [3, 10, 12]), (512, [2, 9, 12]), (1024, [0, 7, 12])]
+        let all = shares.flatMap { runs($0.0, $0.1) }
+        let finding = Self.check(.crossover(axis: "environment.instances", direction: .rises, along: "model.parameters"),
+                                 runs: all, axes: [Self.instances, k])
+        // x* at each K from its own fit; the change is the least-squares slope on log₂ K (7, 8, 9, 10),
+        // Σ(b − 8.5)x*/5, times the range 3.
+        let stars = try shares.map { parameters, searching -> Double in
+            let observations = runs(parameters, searching).map {
+                TrendObservation(x: log2($0.point["environment.instances"]!.number!), y: $0.metrics[.mesaOptimizer]!)
+            }
+            let fit = try #require(TrendModel.fit(observations, binary: true))
+            return try #require(fit.crossover(covariates: [])?.value)
+        }
+        let change = zip([-1.5, -0.5, 0.5, 1.5], stars).reduce(0) { $0 + $1.0 * $1.1 } / 5 * 3
+        #expect(abs(try #require(finding.value) - change) < 1e-9, "\(finding.sentence)")
+        #expect(abs(change - (stars[3] - stars[0])) > 0.05, "the middle values count")
+        #expect(finding.sentence.contains("at K = 128, 256, 512 and 1024: a change of "))
+        #expect(finding.sentence.contains("(the least-squares slope of N* on log₂ K times its range; "))
+        #expect(finding.sentence.contains("over 36 runs each, 4000 draws of their coefficients"))
     }
 
     @Test("every metric an expectation may name is one the summary holds")

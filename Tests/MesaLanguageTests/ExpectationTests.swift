@@ -102,10 +102,25 @@ import Testing
         let errors = diagnostics(of: text).filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.message == "'at_most 0' can never hold: the interval of mesa_optimizer never lies wholly below 0")
-        // 0 of 20 at 95%: upper end 1.96²/(20 + 1.96²) = 0.161, rounded up to 0.17.
+        // 0 of 20 at 95%: the Clopper–Pearson upper end 1 − 0.025^(1/20) = 0.168, rounded up to 0.17.
         #expect(errors.first?.notes.first?.message == "write the largest share that still counts as none, e.g. 'at_most 0.17': with 20 runs at a point that is the tightest bound the runs can show")
         let all = diagnostics(of: scenarioFile(Self.settings + "expect { mesa_optimizer at_least 1 }\n"))
         #expect(all.contains { $0.message == "'at_least 1' can never hold: the interval of mesa_optimizer never lies wholly above 1" })
+    }
+
+    @Test("issue 21 item 10: a share level the planned seeds can never show is a warning with the seeds needed")
+    func undecidableShareLevel() {
+        // 0 of 8 at 95%: Clopper–Pearson upper end 1 − 0.025^(1/8) = 0.369 ≥ 0.3; n > log 0.025 / log 0.7 = 10.3.
+        let text = scenarioFile(Self.settings + "training { seeds 8 }\nexpect { mesa_optimizer at_most 0.3 at instances 1 }\n")
+        let warnings = diagnostics(of: text).filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.message == "'at_most 0.3' can never hold with 8 runs a point: even 0 of 8 gives a 95% Clopper–Pearson upper end 0.37" })
+        #expect(warnings.contains { $0.notes.first?.message == "a point needs at least 11 seeds (e.g. 'seeds 11'), or a bound the runs can show" })
+        #expect(diagnostics(of: text).allSatisfy { $0.severity != .error })
+        let mirrored = diagnostics(of: scenarioFile(Self.settings + "training { seeds 8 }\nexpect { mesa_optimizer at_least 0.7 }\n"))
+        #expect(mirrored.contains { $0.message.hasPrefix("'at_least 0.7' can never hold with 8 runs a point: even 8 of 8 gives a 95% Clopper–Pearson lower end 0.63") })
+        // 12 seeds can show it (upper end 0.264): no warning.
+        let enough = diagnostics(of: scenarioFile(Self.settings + "training { seeds 12 }\nexpect { mesa_optimizer at_most 0.3 }\n"))
+        #expect(!enough.contains { $0.message.contains("can never hold") })
     }
 
     @Test("`seeds a ... b`: sequential looks doubling from a to b; other ranges need step or times")
@@ -119,8 +134,8 @@ import Testing
         expectError(scenarioFile("environment { instances 1 }\ntraining { seeds 4 ... 16 times 2 }"), line: 3, column: 18,
                     "'seeds' takes a number, or 'a ... b' for sequential seeds; not a 'times' range",
                     notes: ["'seeds 12 ... 192' runs every point to 12 seeds, then 24, 48, 96 and 192, stopping at the first look where every prediction is decided"])
-        // At 99% (5 looks), 0 of 192 gives an upper end of 0.034: the suggestion says 0.04.
+        // At 99% (5 looks), 0 of 192 gives a Clopper–Pearson upper end of 1 − 0.005^(1/192) = 0.027: 0.03.
         let sequential = diagnostics(of: scenarioFile(Self.settings + "training { seeds 12 ... 192 }\nexpect { mesa_optimizer at_most 0 }\n"))
-        #expect(sequential.contains { $0.notes.first?.message.contains("'at_most 0.04': with 192 runs") == true })
+        #expect(sequential.contains { $0.notes.first?.message.contains("'at_most 0.03': with 192 runs") == true })
     }
 }

@@ -54,9 +54,17 @@ struct CommandLineTests {
         let plan = try CommandRunner(directory: folder.url).run(["plan", "tiny.mesa"])
         #expect(plan.status == 0)
         #expect(plan.stdout.contains("simulation: 2 points × 2 seeds = 4 runs"))
-        #expect(plan.stdout.contains("swept: environment.instances (2 values): 1, 4"))
+        #expect(plan.stdout.contains("swept: environment.instances (2 values; fitted on a linear scale): 1, 4"))
         #expect(plan.stdout.contains("analytic: 3 grid points"))
         #expect(plan.stdout.contains("estimated time: about "))
+        // Issue 21 item 2: a list spaced geometrically is fitted on a log scale, as its `times`
+        // range is, and plan says so.
+        try folder.write("listed.mesa", Self.tiny.replacingOccurrences(of: "instances [1, 4] }", with: "instances [1, 2, 4, 8] }"))
+        let listed = try CommandRunner(directory: folder.url).run(["plan", "listed.mesa"])
+        #expect(listed.stdout.contains("swept: environment.instances (4 values; fitted on a log₂ scale): 1, 2, 4, 8"), "\(listed.stdout)")
+        try folder.write("ranged.mesa", Self.tiny.replacingOccurrences(of: "instances [1, 4] }", with: "instances 1 ... 8 times 2 }"))
+        let ranged = try CommandRunner(directory: folder.url).run(["plan", "ranged.mesa"])
+        #expect(ranged.stdout.contains("swept: environment.instances (4 values, geometric; fitted on a log₂ scale): 1, 2, 4, 8"), "\(ranged.stdout)")
     }
 
     @Test("`plan` measures this machine once, keeps calibration.json in the cache folder, and plans for --jobs")

@@ -127,7 +127,7 @@ struct NewUserTests {
                                    "--set", "bias.speed=[0, 0.1]", "--out", "elsewhere"])
         #expect(plan.status == 0)
         #expect(plan.stdout.contains("simulation: 4 points × 3 seeds = 12 runs"))
-        #expect(plan.stdout.contains("swept: bias.speed (2 values): 0, 0.1"))
+        #expect(plan.stdout.contains("swept: bias.speed (2 values; fitted on a linear scale): 0, 0.1"))
         #expect(plan.stdout.contains("→ elsewhere/overridden-set-"))
         let bad = try runner.run(["check", "s.mesa", "--set", "bias.description_length=-1"])
         #expect(bad.status == 65)

@@ -14,7 +14,7 @@ package struct SweepSeries {
 
     /// Whether interpolation along this axis happens in log space: a geometric axis whose
     /// values are all positive.
-    package var isLogarithmic: Bool { axis.geometric && points.allSatisfy { $0.value > 0 } }
+    package var isLogarithmic: Bool { axis.isLogarithmic && points.allSatisfy { $0.value > 0 } }
 
     /// The short name of the axis (N, K, …), or its label when its values are offsets
     /// ("K − (k_fit + detector_cost)").

@@ -4,7 +4,8 @@ import MesaResults
 ///
 /// Flags (0/1 metrics such as `mesa_optimizer`) get the Wilson interval of the share; every other
 /// metric the Student-t interval of its mean, clipped to the values the metric can take (the
-/// registry's bounds: a share cannot be below 0, a score not above 1). Optional metrics are
+/// registry's bounds: a share cannot be below 0, a score not above 1) and never narrower than the
+/// metric's resolution (`MetricDefinition.resolution`). Optional metrics are
 /// summarised over the runs that have them and skipped where no run of the point has them.
 public enum Summarizer {
     /// The runs grouped by point, in order of each point's first appearance. O(runs).
@@ -41,7 +42,8 @@ public enum Summarizer {
         }
         guard let estimate = StudentTInterval.estimate(values) else { return nil }
         let range = definition.bounds.range
-        return Estimate(mean: estimate.mean, lo: range.clamp(estimate.lo), hi: range.clamp(estimate.hi))
+        let (lo, hi) = definition.floored(mean: estimate.mean, lo: range.clamp(estimate.lo), hi: range.clamp(estimate.hi))
+        return Estimate(mean: estimate.mean, lo: lo, hi: hi)
     }
 }
 

@@ -104,20 +104,27 @@ package struct TrendFit: Sendable, Equatable {
             level: level)
     }
 
-    /// Where the fitted share crosses ½ for covariate combination c, as N* is read ("the N from
-    /// which search is selected in at least half of the runs"): `.inside(x*)` with
-    /// x* = −η_c(0)/β̂_x when the fitted share is on different sides of ½ at x_min and x_max;
-    /// `.aboveRange` when it is below ½ at both ends (N* lies beyond the sweep, if anywhere),
-    /// `.belowRange` when above ½ at both; `.undefined` when it is exactly ½ at an end, or for a
-    /// fit that is not binary. η_c(0) = z(0, c)ᵀβ̂ (intercept plus c's dummy coefficients). Nil for
-    /// unknown labels. O(k).
-    package func crossover(covariates: [String]) -> CrossoverLocation? {
+    /// Where the fitted share crosses ½ for covariate combination c, in the predicted direction, as
+    /// N* is read ("the N from which search is selected in at least half of the runs": a rising
+    /// share): `.inside(x*)` with x* = −η_c(0)/β̂_x when the fitted share is on different sides of ½
+    /// at x_min and x_max and crosses the predicted way; `.undefined` when it crosses the other way
+    /// (a downward crossing is no N* of a rising share: reading one as N* was wrong). On one side of
+    /// ½ throughout the range, whichever the slope, for a rising share `.aboveRange` when below
+    /// (search is selected in fewer than half of the runs everywhere swept: N* lies beyond the
+    /// sweep, if anywhere) and `.belowRange` when above (mirrored for a falling share). Whether the
+    /// full-data slope has the predicted sign is checked by the callers, which then state no N*
+    /// (`CrossoverFinder`, `CrossoverShiftCheck`). `.undefined` also when the share is exactly ½ at
+    /// an end, or for a fit that is not binary. η_c(0) = z(0, c)ᵀβ̂ (intercept plus c's dummy
+    /// coefficients). Nil for unknown labels. O(k).
+    package func crossover(covariates: [String], rising: Bool = true) -> CrossoverLocation? {
         guard let low = linearPredictor(x: design.xRange.lowerBound, covariates: covariates),
               let high = linearPredictor(x: design.xRange.upperBound, covariates: covariates),
               let intercept = linearPredictor(x: 0, covariates: covariates) else { return nil }
         guard isBinary, low != 0, high != 0 else { return .undefined }
-        if low < 0, high < 0 { return .aboveRange }
-        if low > 0, high > 0 { return .belowRange }
+        if low < 0, high < 0 { return rising ? .aboveRange : .belowRange }
+        if low > 0, high > 0 { return rising ? .belowRange : .aboveRange }
+        // A crossing inside the range must go the predicted way.
+        guard rising ? slopeCoefficient > 0 : slopeCoefficient < 0 else { return .undefined }
         let x = -intercept / slopeCoefficient
         return .inside(min(max(x, design.xRange.lowerBound), design.xRange.upperBound))
     }

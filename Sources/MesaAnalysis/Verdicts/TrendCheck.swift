@@ -21,8 +21,16 @@ package enum TrendCheck {
             return VerdictOutcome(verdict: .notShown,
                                   detail: "only \(xs.count == 1 ? "one value" : "no value") of \(data.name) has runs with \(metric.name)")
         }
-        guard let result = TrendModel.analyze(observations, binary: binary, level: level) else {
+        guard var result = TrendModel.analyze(observations, binary: binary, level: level) else {
             return VerdictOutcome(verdict: .notShown, detail: "the \(binary ? "logistic" : "least-squares") fit failed on \(VerdictText.runs(observations.count))")
+        }
+        if !binary {
+            // No change narrower than the metric's resolution: identical runs show a change within
+            // it, not exactly 0.
+            let effect = result.effect
+            let (lo, hi) = metric.definition.floored(mean: effect.estimate, lo: effect.interval.lower, hi: effect.interval.upper,
+                                                           within: -Double.infinity...Double.infinity)
+            result.effect.interval = ConfidenceInterval(lower: lo, upper: hi, level: effect.interval.level)
         }
         let decision = VerdictRule.direction(result.effect.interval, predicted: direction, margin: margin)
         let low = data.value(ofX: result.xRange.lowerBound), high = data.value(ofX: result.xRange.upperBound)

@@ -2,7 +2,8 @@ import Foundation
 import MesaResults
 
 /// Runs as observations of the trend model (docs/statistics.md): x is the tested axis on the
-/// chart's scale — log₂ of the value on a geometric axis of positive numbers, the value itself on
+/// chart's scale (`AxisScaleRule`) — log₂ of the value on a geometric axis of positive numbers
+/// (a `times` range, or a list spaced geometrically), the value itself on
 /// another numeric axis, the value's position (0, 1, …) on an axis of words — and the other swept
 /// axes are categorical covariates.
 package struct TrendData: Sendable {
@@ -16,9 +17,7 @@ package struct TrendData: Sendable {
     }
 
     /// Whether x is log₂ of the axis value.
-    package var isLogarithmic: Bool {
-        axis.geometric && axis.values.allSatisfy { ($0.number ?? 0) > 0 }
-    }
+    package var isLogarithmic: Bool { axis.isLogarithmic }
 
     /// Whether the axis takes words (x is then the value's position).
     package var isCategorical: Bool { axis.values.contains { $0.number == nil } }

@@ -171,8 +171,34 @@ extension Validator {
             report(unsatisfiable.message, at: statement.valuesRange, notes: [Diagnostic.Note(unsatisfiable.note)])
             return nil
         }
+        if case let .level(metric, bound, value) = claim, let undecidable = undecidableShare(metric, bound, value) {
+            diagnostics.warning(undecidable.message, at: statement.valuesRange, notes: [Diagnostic.Note(undecidable.note)])
+        }
         return Prediction(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
                            + source.text(of: statement.valuesRange), margin: margin)
+    }
+
+    /// A share level the planned runs can never show (issue 21 item 10): even the most favourable
+    /// outcome at the last look — 0 of n runs for `at_most`, n of n for `at_least` — gives a
+    /// Clopper–Pearson interval at the verdicts' level that reaches the bound, so the prediction can
+    /// at best be "not shown". Says how many seeds a point needs.
+    private func undecidableShare(_ metric: Metric, _ bound: Prediction.Bound, _ value: Double)
+        -> (message: String, note: String)? {
+        guard metric.definition.isFlag, value > 0, value < 1 else { return nil }
+        let (runs, looks) = seedsPerPoint
+        let alpha = 0.05 / Double(looks)
+        // 0 of n: upper end 1 − (α/2)^(1/n); n of n mirrors it.
+        let reach = 1 - pow(alpha / 2, 1 / Double(runs))
+        let distance = bound == .atMost ? value : 1 - value
+        guard reach >= distance else { return nil }
+        let needed = Int((log(alpha / 2) / log(1 - distance)).rounded(.down)) + 1
+        let word = bound == .atMost ? "at_most" : "at_least"
+        let best = bound == .atMost ? "0 of \(runs)" : "\(runs) of \(runs)"
+        let end = bound == .atMost ? "upper end \(Expression.format((reach * 100).rounded(.up) / 100))"
+            : "lower end \(Expression.format(((1 - reach) * 100).rounded(.down) / 100))"
+        let level = Expression.format((1 - alpha) * 100)
+        return ("'\(word) \(Expression.format(value))' can never hold with \(runs) runs a point: even \(best) gives a \(level)% Clopper–Pearson \(end)",
+                "a point needs at least \(needed) seeds (e.g. 'seeds \(needed)'), or a bound the runs can show")
     }
 
     /// Seeds per point at the last look, and the number of looks (for the verdicts' level).
@@ -192,14 +218,14 @@ extension Validator {
         guard edge.isFinite, beyond else { return nil }
         let word = bound == .atMost ? "at_most" : "at_least"
         let message = "'\(word) \(Expression.format(value))' can never hold: the interval of \(metric.name) never lies wholly \(bound == .atMost ? "below" : "above") \(Expression.format(edge))"
-        guard metric.definition.valueType == .flag || metric.definition.bounds == .unit else {
+        guard metric.definition.valueType == .flag else {
             return (message, "write the \(bound == .atMost ? "largest" : "smallest") value that still counts, e.g. '\(word) \(Expression.format(bound == .atMost ? edge + 0.05 : edge - 0.05))'")
         }
-        // The smallest share n runs can show from 0 of n: z²/(n + z²) at the verdicts' level.
+        // The smallest share n runs can show from 0 of n: the Clopper–Pearson upper end
+        // 1 − (α/2)^(1/n) at the verdicts' level.
         let runs = seedsPerPoint.cap
-        let level = 1 - 0.05 / Double(seedsPerPoint.looks)
-        let z = StandardNormal.quantile(0.5 + level / 2)
-        let smallest = ((z * z / (Double(runs) + z * z)) * 100).rounded(.up) / 100
+        let alpha = 0.05 / Double(seedsPerPoint.looks)
+        let smallest = ((1 - pow(alpha / 2, 1 / Double(runs))) * 100).rounded(.up) / 100
         let suggested = bound == .atMost ? smallest : 1 - smallest
         let what = bound == .atMost ? "the largest share that still counts as none" : "the smallest share that still counts as all"
         return (message, "write \(what), e.g. '\(word) \(Expression.format(suggested))': with \(runs) runs at a point that is the tightest bound the runs can show")

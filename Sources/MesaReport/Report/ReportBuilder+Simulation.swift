@@ -87,11 +87,14 @@ extension ReportBuilder {
         let axisName = axis.label ?? AxisNames.chartLabel(axis.key)
         let slices = Self.slices(of: results.summary, along: axis.key, axes: results.axes)
         let shown = Array(slices.prefix(Self.sliceLimit))
-        let numbers = axis.values.compactMap(\.number)
-        let scale: AxisScale.Kind = axis.geometric || Vocabulary.looksGeometric(numbers) ? .log10 : .linear
+        let scale: AxisScale.Kind = axis.isLogarithmic ? .log10 : .linear
         let sliceNote = slices.count > shown.count
             ? " Showing \(shown.count) of \(slices.count) slices of the other axes; all are in results.csv." : ""
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
+        if axis.isNumeric {
+            let why = axis.isLogarithmic ? " (its values are spaced geometrically)" : ""
+            document.append(markdown: "Fits and charts take \(axisName.markdownEscaped) on a \(AxisScaleRule.name(isLogarithmic: axis.isLogarithmic))\(why).\n")
+        }
 
         let pointIndex = Dictionary(results.summary.enumerated().map { ($1.point, $0) }, uniquingKeysWith: { a, _ in a })
         func series(_ metric: Metric, prefix: String = "") -> [LineChart.Series] {

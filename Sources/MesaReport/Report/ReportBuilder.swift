@@ -147,15 +147,8 @@ package struct ReportBuilder: Sendable {
     }
 }
 
-/// How charts choose their scales.
+/// How charts choose their scales: the rule fits use too (`AxisScaleRule`).
 enum Vocabulary {
     /// Whether the N values are spaced geometrically (or span two decades), so a log axis reads best.
-    static func looksGeometric(_ values: [Double]) -> Bool {
-        let sorted = Array(Set(values.filter { $0 > 0 && $0.isFinite })).sorted()
-        guard sorted.count >= 3, let first = sorted.first, let last = sorted.last else { return false }
-        if last / first >= 100 { return true }
-        let ratios = zip(sorted.dropFirst(), sorted).map { $0 / $1 }
-        guard let smallest = ratios.min(), let largest = ratios.max() else { return false }
-        return smallest > 1.2 && largest / smallest < 1.3
-    }
+    static func looksGeometric(_ values: [Double]) -> Bool { AxisScaleRule.looksGeometric(values) }
 }

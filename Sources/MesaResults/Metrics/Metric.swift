@@ -117,7 +117,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "mean search expansions per training episode",
                 phrase: "the search expansions per episode")
         case .loss:
-            return MetricDefinition(.real, bounds: .nonNegative, presence: .everyRun,
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .everyRun, resolution: 0.00001,
                 summary: "training loss: (1 − train score) + λ_DL·(parameters in use)/K + μ_T·(expansions per episode)/(W·H)",
                 phrase: "the training loss")
         case .paramsTable:
@@ -161,7 +161,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "of those instances, how many the final model solves (score 1) with its detector firing, i.e. by pursuing its own target",
                 phrase: "the firing instances solved by the detector's pursuit")
         case .detectorRemovalGain:
-            return MetricDefinition(.real, bounds: .unbounded, presence: .detectorFiringInTraining, isSummarized: false,
+            return MetricDefinition(.real, bounds: .unbounded, presence: .detectorFiringInTraining, isSummarized: false, resolution: 0.00001,
                 summary: "the final model's training loss minus that of the same model without its detector; > 0 means removing the detector would have lowered the loss",
                 phrase: "the loss gained by removing the detector")
         case .objectiveGoalWeight:
@@ -173,7 +173,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "the mesa-objective's weight w_proxy on the distance to the proxy region",
                 phrase: "the mesa-objective's weight on the proxy region")
         case .alignedLossChange:
-            return MetricDefinition(.real, bounds: .unbounded, presence: .searchMachinery,
+            return MetricDefinition(.real, bounds: .unbounded, presence: .searchMachinery, resolution: 0.00001,
                 summary: "training loss with the goal-seeking objective (w_goal = 1, w_proxy = 0) swapped in, minus the model's own (0: training cannot tell the two apart)",
                 phrase: "the training loss change from swapping in the goal-seeking objective")
         case .alignedDeployGain:
@@ -185,7 +185,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "1 − (training score of the canonical model with its learned search removed) / training score, clipped to [0, 1]; 0 when the score is not positive",
                 phrase: "the reliance on the learned search")
         case .optimalityGap:
-            return MetricDefinition(.real, bounds: .nonNegative, presence: .hillClimbTractable,
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .hillClimbTractable, resolution: 0.00001,
                 summary: "the run's final training loss minus the class's minimum loss (exact decomposition): 0 when local search reached the optimum",
                 phrase: "the optimality gap")
         case .exactAgrees:
@@ -201,7 +201,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 summary: "the premise of the argument against deception: the least training error with K − d parameters minus the least with K (> 0: more parameters would lower the training error)",
                 phrase: "the premise gap")
         case .premiseLossGap:
-            return MetricDefinition(.real, bounds: .nonNegative, presence: .detectorClassTractable,
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .detectorClassTractable, resolution: 0.00001,
                 summary: "the premise gap in loss units: the least loss of a detector-free model using at most K − d parameters minus the least using at most K (penalties included)",
                 phrase: "the premise gap in loss units")
         case .optimalityGapSkipped:

@@ -72,16 +72,40 @@ public struct MetricDefinition: Sendable, Hashable {
     public var summary: String
     /// How a sentence names it: "the share of runs selecting search".
     public var phrase: String
+    /// The smallest difference the metric can show, in its own unit: 1 for a whole number, 0.001
+    /// for a share or score, less for a loss (whose penalties are small fractions). No interval of
+    /// the metric (summary, level or trend) is narrower than it: runs that all give the same value
+    /// say the mean is within the resolution of it, never that it is exactly that value (twelve
+    /// zeros must not show `at_most 0.0001`).
+    public var resolution: Double
 
     public init(_ valueType: ValueType, bounds: Bounds, presence: Presence, isSummarized: Bool = true,
-                summary: String, phrase: String) {
+                resolution: Double? = nil, summary: String, phrase: String) {
         self.valueType = valueType
         self.bounds = bounds
         self.presence = presence
         self.isSummarized = isSummarized
+        self.resolution = resolution ?? (valueType == .integer ? 1 : 0.001)
         self.summary = summary
         self.phrase = phrase
     }
+
+    /// `interval` (lo, hi around `mean`) widened to the resolution where it is narrower: centred on
+    /// the mean, then shifted back inside `range` (the metric's bounds unless given: a change
+    /// across an axis has none).
+    public func floored(mean: Double, lo: Double, hi: Double, within range: ClosedRange<Double>? = nil) -> (lo: Double, hi: Double) {
+        guard hi - lo < resolution, mean.isFinite else { return (lo, hi) }
+        var (low, high) = (min(lo, mean - resolution / 2), max(hi, mean + resolution / 2))
+        if high - low < resolution { high = low + resolution }
+        let range = range ?? bounds.range
+        if low < range.lowerBound { (low, high) = (range.lowerBound, range.lowerBound + resolution) }
+        if high > range.upperBound { (low, high) = (range.upperBound - resolution, range.upperBound) }
+        return (low, high)
+    }
+
+    /// Whether the metric's values lie in [0, 1] and are not 0/1 flags: its levels are decided by
+    /// the betting confidence sequence.
+    public var isUnitFraction: Bool { valueType != .flag && bounds == .unit }
 
     /// Whether the per-run value is 0/1 (a share across runs).
     public var isFlag: Bool { valueType == .flag }

@@ -169,4 +169,38 @@ public struct AxisDescription: Codable, Sendable, Hashable {
 
     /// Whether every value is a number.
     public var isNumeric: Bool { !values.isEmpty && values.allSatisfy { $0.number != nil } }
+
+    /// Whether the axis is fitted and charted on a log scale (`AxisScaleRule`).
+    public var isLogarithmic: Bool {
+        AxisScaleRule.isLogarithmic(values.map(\.number), declaredGeometric: geometric)
+    }
+}
+
+/// The one rule for an axis's scale, shared by charts, fits (the trend model's predictor, N*)
+/// and `plan`: a numeric axis is on a log scale when every value is positive and the axis is a
+/// `times` range, or its values are spaced geometrically (three or more, successive ratios above
+/// 1.2 and within 30% of each other: `[1, 2, 4, 8]`, `[1, 4, 16, 64]`), or they span two decades.
+/// So a sweep written as a list and as a `times` range is fitted the same way.
+public enum AxisScaleRule {
+    /// Whether `values` (nil for a word) are on a log scale.
+    public static func isLogarithmic(_ values: [Double?], declaredGeometric: Bool) -> Bool {
+        let numbers = values.compactMap { $0 }
+        guard !numbers.isEmpty, numbers.count == values.count, numbers.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            return false
+        }
+        return declaredGeometric || looksGeometric(numbers)
+    }
+
+    /// Geometric spacing, or a span of two decades, among three or more distinct values.
+    public static func looksGeometric(_ values: [Double]) -> Bool {
+        let sorted = Array(Set(values.filter { $0 > 0 && $0.isFinite })).sorted()
+        guard sorted.count >= 3, let first = sorted.first, let last = sorted.last else { return false }
+        if last / first >= 100 { return true }
+        let ratios = zip(sorted.dropFirst(), sorted).map { $0 / $1 }
+        guard let smallest = ratios.min(), let largest = ratios.max() else { return false }
+        return smallest > 1.2 && largest / smallest < 1.3
+    }
+
+    /// The scale in words for `plan` and reports: "log₂ scale" or "linear scale".
+    public static func name(isLogarithmic: Bool) -> String { isLogarithmic ? "log₂ scale" : "linear scale" }
 }

@@ -32,6 +32,12 @@ public enum AxisNames {
     }
 
     /// A coordinate's value as written (numbers without a trailing `.0`).
+    /// "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     public static func text(_ value: PointValue) -> String {
         switch value {
         case .number(let number): return NumberText.format(number, significant: 6)

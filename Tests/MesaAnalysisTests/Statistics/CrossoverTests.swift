@@ -65,12 +65,18 @@ struct CrossoverTests {
         let low = Self.observations(ones: [1, 2, 4], trials: 10)
         #expect(TrendModel.fit(low, binary: true)?.crossover(covariates: []) == .aboveRange)
         // Falling from 0.4 to 0.1: share < ½ throughout, so N* (from which search is selected in
-        // at least half the runs) lies above the range, whichever way the curve slopes.
+        // at least half the runs) lies above the range, whichever way the curve slopes; the callers
+        // state no N* where the full-data slope falls.
         let falling = Self.observations(ones: [4, 2, 1], trials: 10)
         #expect(TrendModel.fit(falling, binary: true)?.crossover(covariates: []) == .aboveRange)
         // Falling from 0.9 to 0.6: above ½ throughout.
         let fallingHigh = Self.observations(ones: [9, 7, 6], trials: 10)
         #expect(TrendModel.fit(fallingHigh, binary: true)?.crossover(covariates: []) == .belowRange)
+        // Issue 22 item 4: a downward crossing is no N* of a rising share (it used to be read as one);
+        // read as a falling share's, it is.
+        let down = Self.observations(ones: [9, 5, 1], trials: 10)
+        #expect(TrendModel.fit(down, binary: true)?.crossover(covariates: []) == .undefined)
+        #expect(TrendModel.fit(down, binary: true)?.crossover(covariates: [], rising: false)?.value != nil)
         // Flat at exactly ½ (β_x = 0 by symmetry): no side of ½ to be on.
         let flat = Self.observations(ones: [2, 2, 2], trials: 4)
         #expect(TrendModel.fit(flat, binary: true)?.crossover(covariates: []) == .undefined)

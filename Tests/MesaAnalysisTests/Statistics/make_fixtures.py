@@ -24,8 +24,11 @@ References:
     numpy's Cholesky factor), summarized with the same inverted-CDF percentile, itself checked
     against numpy.percentile(method="inverted_cdf").
 
+  * Clopper-Pearson intervals: scipy.stats.binomtest(k, n).proportion_ci(method="exact").
+  * Betting confidence sequences: confseq 0.0.11 `betting.hedged_cs` (see `load_confseq`).
+
 Versions used to generate the committed fixtures: numpy 2.4.6, scipy 1.17.1,
-statsmodels 0.15.0, firthmodels 0.8.2 (`pip install statsmodels firthmodels`).
+statsmodels 0.15.0, firthmodels 0.8.2 (`pip install statsmodels firthmodels`), confseq 0.0.11.
 The output is deterministic: running the script twice gives byte-identical files.
 """
 import json
@@ -448,6 +451,8 @@ def location(beta, row, xs, combo):
         return math.inf
     if low > 0 and high > 0:       # above 1/2 throughout: N* below it
         return -math.inf
+    if beta[1] <= 0:               # a downward crossing is no N* of a rising share
+        return math.nan
     x_star = -(np.array(row(0.0, combo)) @ beta) / beta[1]
     return float(min(max(x_star, min(xs)), max(xs)))
 
@@ -550,7 +555,66 @@ def make_distribution_fixture():
     write("distributions.json", {"wilson": wilson, "student_t": t, "normal": z})
 
 
+# ----------------------------------------------------------------------------- levels at the bounds
+
+def make_clopper_pearson_fixture():
+    """scipy.stats.binomtest(k, n).proportion_ci(confidence_level, method="exact")."""
+    cases = []
+    for k, n, level in [(0, 8, 0.95), (0, 12, 0.95), (1, 12, 0.95), (6, 12, 0.95), (12, 12, 0.95),
+                        (0, 48, 0.9833333333333333), (3, 48, 0.9833333333333333),
+                        (47, 48, 0.9875), (0, 192, 0.99), (17, 40, 0.99), (1, 3, 0.8),
+                        (250, 1000, 0.999), (999, 1000, 0.95)]:
+        ci = scipy.stats.binomtest(k, n).proportion_ci(confidence_level=level, method="exact")
+        cases.append({"successes": k, "trials": n, "level": level, "lower": ci.low, "upper": ci.high})
+    write("clopper_pearson.json", {"cases": cases})
+
+
+def load_confseq():
+    """confseq 0.0.11 (PyPI, Howard & Waudby-Smith): its C++ extension needs Boost, but
+    `confseq.betting` is pure Python, so the sdist's src/ folder is put on the path:
+
+        pip download confseq==0.0.11 --no-deps --no-binary :all:   (or unpack the sdist)
+        CONFSEQ_SRC=/path/to/confseq-0.0.11/src python3 make_fixtures.py
+
+    It predates NumPy 2 (`np.float_` in its type hints), hence the alias."""
+    import sys
+    src = os.environ.get("CONFSEQ_SRC")
+    if src:
+        sys.path.insert(0, src)
+    if not hasattr(np, "float_"):
+        np.float_ = np.float64
+    from confseq.betting import hedged_cs
+    return hedged_cs
+
+
+def make_betting_fixture():
+    """The hedged-capital confidence sequence (Waudby-Smith & Ramdas 2023) from its reference
+    implementation, `confseq.betting.hedged_cs` with its defaults (theta 1/2, truncation 1/2,
+    1000 grid steps, running intersection)."""
+    hedged_cs = load_confseq()
+    rng = np.random.default_rng(20261206)
+    zero_inflated = np.where(rng.random(48) < 0.73, 0.0, rng.beta(2, 5, 48)).round(4)
+    skewed = (rng.beta(0.3, 4, 60)).round(4)
+    cases = [
+        ("all zeros", np.zeros(48), 0.05),
+        ("all ones", np.ones(24), 0.05),
+        ("zero-inflated", zero_inflated, 0.05),
+        ("zero-inflated, 1 - alpha/3", zero_inflated, 0.05 / 3),
+        ("skewed", skewed, 0.05),
+        ("coin", (rng.random(40) < 0.5).astype(float), 0.05),
+        ("uniform", rng.random(30).round(4), 0.01),
+    ]
+    out = []
+    for name, x, alpha in cases:
+        lower, upper = hedged_cs(np.array(x, dtype=float), alpha=alpha)
+        out.append({"name": name, "values": list(map(float, x)), "level": 1 - alpha,
+                    "lower": list(map(float, lower)), "upper": list(map(float, upper))})
+    write("betting_cs.json", {"cases": out})
+
+
 if __name__ == "__main__":
     make_trend_fixtures()
     make_bootstrap_fixture()
     make_distribution_fixture()
+    make_clopper_pearson_fixture()
+    make_betting_fixture()
