@@ -187,12 +187,14 @@ import Testing
     }
 
     @Test func workLimit() {
-        // 10,000 instances on 32 x 32 mazes, 10⁶ steps, 4 seeds: 4 · 10⁶ · (50 + 10⁴ · 1024) hill-climbing units.
-        let text = scenarioFile("environment { maze 32 x 32; instances 10000; loops 0.1 }\ntraining { steps 1000000 }")
-        let seconds = CostModel.reference.seconds(WorkUnits(hillClimb: 4e6 * (50 + 1e4 * 1024)))
-        #expect(seconds > 86_400)
+        // 10,000 instances on 32 x 32 mazes, 10⁷ steps, 4 seeds: 4 · 10⁷ · (50 + 10⁴ · L · 2.5) hill-climbing
+        // units with episodes of L = 2·√1024 = 64 steps, and (10⁴ + 10⁴) · 1024 · 64 measurement units a run.
+        let text = scenarioFile("environment { maze 32 x 32; instances 10000; loops 0.1 }\ntraining { steps 10000000 }")
+        let seconds = CostModel.reference.seconds(WorkUnits(hillClimb: 4e7 * (50 + 1e4 * 64 * 2.5), measurement: 4 * 2e4 * 1024 * 64,
+                                                            runs: 4))
+        #expect(seconds > 86_400 && CostModel.duration(seconds) == "4.3 days")
         let message = diagnostics(of: text).first { $0.severity == .error }?.message ?? ""
-        #expect(message.hasPrefix("the sweep's estimated work is 2.8 days"), "\(message)")
+        #expect(message.hasPrefix("the sweep's estimated work is 4.3 days"), "\(message)")
         #expect(message.hasSuffix("of one core on the reference machine (1 point × 4 seeds), more than the limit of 24h00m"))
         let allowed = ScenarioCompiler.compile(source: text, path: "t.mesa", options: .init(allowLarge: true))
         #expect((try? allowed.get()) != nil)
