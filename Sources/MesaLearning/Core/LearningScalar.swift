@@ -14,7 +14,7 @@ import Darwin
 /// default x86_64 target (no FMA instruction assumed) those become calls to the C library's
 /// software `fma`, an order of magnitude slower, and results would differ from a build that
 /// fuses (docs/performance.md, "Learned worlds").
-protocol LearningScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
+protocol LearningScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {
     /// e^x, from the C library (`expf`/`exp`).
     static func exponential(_ x: Self) -> Self
     /// The natural logarithm, from the C library (`logf`/`log`).
