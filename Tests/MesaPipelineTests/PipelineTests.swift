@@ -92,14 +92,14 @@ import Testing
         let one = try await ScenarioRunner(jobs: 1, toolVersion: "test").run(compiled.scenario)
         let two = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(compiled.scenario)
         #expect(try ResultsJSON.encode(one) == ResultsJSON.encode(two))
-        // 99% intervals (5 looks): 0 of 4 → upper 0.62, of 8 → 0.45, of 16 → 0.29 < 0.3: decided at look 3.
+        // 99% Clopper–Pearson (5 looks): 0 of 4 → upper 0.73, of 8 → 0.48, of 16 → 0.28 < 0.3: decided at look 3.
         #expect(one.seedSchedule?.looks == [4, 8, 16, 32, 64])
         #expect(one.looksRun == 3)
         #expect(one.runs.count == 2 * 16)
         #expect(one.runs.map(\.repetition) == (0..<2).flatMap { _ in Array(0..<16) })
         let verdict = try #require(one.findings.first { $0.kind == .expectation })
         #expect(verdict.verdict == .holds)
-        #expect(verdict.sentence.hasSuffix("N = 1: 0 of 16 runs (99% interval 0 to 0.29)."))
+        #expect(verdict.sentence.hasSuffix("N = 1: 0 of 16 runs (99% Clopper–Pearson interval 0 to 0.28)."))
         // The runs of a look are those of a fixed 16 seeds: a look adds repetitions, never redraws them.
         var fixed = compiled.scenario
         fixed.seedSchedule = .fixed(16)
