@@ -197,7 +197,7 @@ public enum CrossoverFinder {
             return crossing + ", but \(fit) gives no crossing with an interval inside the swept range, so no \(line.name)* is stated."
         case .wrongSign(let slope):
             return crossing + ", but in \(fit) the share \(slope < 0 ? "falls" : "rises") along \(line.name) (slope "
-                + "\(VerdictText.signed(slope)) log-odds per step of the axis's scale), so the crossing is no \(line.name)* of a share "
+                + "\(VerdictText.signed(slope)) log-odds per unit of \(TrendData(axis: line.axis, axes: []).scale)), so the crossing is no \(line.name)* of a share "
                 + "that \(slope < 0 ? "rises" : "falls"), and none is stated."
         case .misfit(let test):
             let rises = zip(means, means.dropFirst()).allSatisfy { $0 <= $1 }
