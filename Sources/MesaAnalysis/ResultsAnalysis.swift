@@ -8,10 +8,13 @@ import MesaResults
 /// let complete = ResultsAnalysis.complete(try ResultsJSON.decode(ScenarioResults.self, from: data))
 /// ```
 public enum ResultsAnalysis {
+    /// Summaries and findings come from the runs with the settings that do not apply to their
+    /// optimizer collapsed (`InapplicableSettings`); `runs` itself keeps every run.
     public static func complete(_ results: ScenarioResults) -> ScenarioResults {
         var complete = results
-        complete.summary = Summarizer.summarize(results.runs)
-        complete.findings = FindingRules.findings(results, summary: complete.summary)
+        let analysed = InapplicableSettings.collapse(results)
+        complete.summary = Summarizer.summarize(analysed.runs)
+        complete.findings = FindingRules.findings(analysed, summary: complete.summary)
         return complete
     }
 }

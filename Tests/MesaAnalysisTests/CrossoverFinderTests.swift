@@ -106,7 +106,17 @@ struct CrossoverFinderTests {
         let mirrored = RunFixtures.findings(runs: rising, axes: [instancesAxis(values, geometric: true)])
         let misfit = try #require(mirrored.first { $0.kind == .crossover })
         #expect(misfit.value == nil, "\(misfit.sentence)")
-        #expect(misfit.sentence.contains("but the share is not monotone along N: the Firth logistic fit over 336 runs does not describe it (deviance "))
+        #expect(misfit.sentence.contains("but the share is not monotone along N: the Firth logistic fit over 336 runs does not describe them (deviance "))
+    }
+
+    @Test("a monotone step the logistic curve cannot follow: no N*, and the sentence does not call it non-monotone")
+    func step() throws {
+        let values: [Double] = [1, 4, 16, 64]
+        let runs = sweepRuns(values, searching: [0, 23, 23, 23], of: 24)
+        let crossing = try #require(RunFixtures.findings(runs: runs, axes: [instancesAxis(values, geometric: true)])
+            .first { $0.kind == .crossover })
+        #expect(crossing.value == nil)
+        #expect(crossing.sentence.contains("but the shares do not follow a logistic curve along N: the Firth logistic fit over 96 runs does not describe them (deviance "), "\(crossing.sentence)")
     }
 
     @Test("with two runs a point the interval reaches both ends of the sweep and says so")

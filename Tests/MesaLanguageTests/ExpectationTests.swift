@@ -118,6 +118,12 @@ import Testing
         #expect(diagnostics(of: text).allSatisfy { $0.severity != .error })
         let mirrored = diagnostics(of: scenarioFile(Self.settings + "training { seeds 8 }\nexpect { mesa_optimizer at_least 0.7 }\n"))
         #expect(mirrored.contains { $0.message.hasPrefix("'at_least 0.7' can never hold with 8 runs a point: even 8 of 8 gives a 95% Clopper–Pearson lower end 0.63") })
+        // A metric in [0, 1] that is not a share: the betting sequence from all-zero runs (0 to 0.138
+        // at 48, confseq's hedged_cs gives the same; it first falls below 0.05 at 146 runs).
+        let fraction = diagnostics(of: scenarioFile(Self.settings + "training { seeds 48 }\nexpect { proxy_pursuit at_most 0.05 }\n"))
+        #expect(fraction.contains { $0.severity == .warning && $0.message == "'at_most 0.05' can never hold with 48 runs a point: even all 48 at 0 gives a 95% betting confidence sequence with upper end 0.138" },
+                "\(fraction.map(\.message))")
+        #expect(fraction.contains { $0.notes.first?.message == "a point needs at least 146 seeds (e.g. 'seeds 146'), or a bound the runs can show" })
         // 12 seeds can show it (upper end 0.264): no warning.
         let enough = diagnostics(of: scenarioFile(Self.settings + "training { seeds 12 }\nexpect { mesa_optimizer at_most 0.3 }\n"))
         #expect(!enough.contains { $0.message.contains("can never hold") })

@@ -106,7 +106,7 @@ struct ReportBuilderTests {
         ] + others
         let markdown = ReportBuilder(results: results).findingsMarkdown()
         let note = ReportBuilder(results: results).seedsNote
-        #expect(note == "Each verdict rests on a test over all \(results.runs.count) runs (\(Dictionary(grouping: results.runs, by: \.point).values.map(\.count).max()!) per point), with 95% intervals (docs/statistics.md).\n")
+        #expect(note == "The verdicts rest on \(results.runs.count) runs, \(Dictionary(grouping: results.runs, by: \.point).values.map(\.count).max()!) per point, each test on the runs it concerns, with 95% intervals (docs/statistics.md).\n")
         #expect(markdown.hasPrefix("""
             ## Findings
 

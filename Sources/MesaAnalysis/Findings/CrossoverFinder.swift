@@ -33,6 +33,9 @@ public enum CrossoverFinder {
         public var undefinedDraws: Int
     }
 
+    /// The axis N* of search is predicted to rise along.
+    static let instancesKey = "environment.instances"
+
     /// Why a series whose means cross one half gets no N*.
     enum Unread: Sendable, Hashable {
         /// The fit failed, or puts no crossing with an interval inside the swept range.
@@ -98,9 +101,10 @@ public enum CrossoverFinder {
                 line.slice.coordinates.allSatisfy { run.point[$0.key] == $0.value } && run.point[line.axis.key] != nil
             }
             let seedText = "\(context.results.slug)\n\(metric.name)\n\(line.axis.key)\n\(AxisNames.describe(line.slice))"
-            // N* of search is where its share rises through one half; a deceptive share may go
-            // either way, and is read in the direction its means cross.
-            let rising = metric == .mesaOptimizer ? true : meansRise
+            // N* of search along N is where its share rises through one half (the argument's
+            // prediction); along another axis, and for a deceptive share, the crossing is read in
+            // the direction the means cross.
+            let rising = metric == .mesaOptimizer && line.axis.key == Self.instancesKey ? true : meansRise
             switch crossover(runs: members, metric: metric, axis: line.axis, rising: rising, seedText: seedText) {
             case .failure(let unread):
                 let sentence = unfittedSentence(metric: metric, line: line, means: estimates.map(\.mean), unread: unread)
@@ -193,10 +197,14 @@ public enum CrossoverFinder {
             return crossing + ", but \(fit) gives no crossing with an interval inside the swept range, so no \(line.name)* is stated."
         case .wrongSign(let slope):
             return crossing + ", but in \(fit) the share \(slope < 0 ? "falls" : "rises") along \(line.name) (slope "
-                + "\(VerdictText.signed(slope)) log-odds per step of the axis's scale), so the crossing is no \(line.name)* of a share "
+                + "\(VerdictText.signed(slope)) log-odds per unit of \(TrendData(axis: line.axis, axes: []).scale)), so the crossing is no \(line.name)* of a share "
                 + "that \(slope < 0 ? "rises" : "falls"), and none is stated."
         case .misfit(let test):
-            return crossing + ", but the share is not monotone along \(line.name): \(fit) does not describe it (deviance "
+            let rises = zip(means, means.dropFirst()).allSatisfy { $0 <= $1 }
+            let falls = zip(means, means.dropFirst()).allSatisfy { $0 >= $1 }
+            let shape = rises || falls ? "the shares do not follow a logistic curve along \(line.name)"
+                : "the share is not monotone along \(line.name)"
+            return crossing + ", but \(shape): \(fit) does not describe them (deviance "
                 + "\(VerdictText.number(test.deviance)) on \(test.degreesOfFreedom) df, p = \(VerdictText.number(test.pValue))), "
                 + "so no \(line.name)* is stated."
         }

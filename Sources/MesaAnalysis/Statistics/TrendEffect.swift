@@ -14,6 +14,8 @@ package struct TrendEffect: Sendable, Hashable {
     package var outcomesAreConstant: Bool
     /// One separate fit per covariate combination, in order of first appearance.
     package var slices: [TrendSlice]
+    /// The worlds the least-squares standard errors are clustered by (CR2), or nil.
+    package var worldClusters: Int? = nil
 }
 
 /// The effect within one covariate combination, from a fit of intercept + x on that slice

@@ -15,6 +15,9 @@ package struct TrendFit: Sendable, Equatable {
     /// Residual degrees of freedom n − k of the OLS fit; nil for a binary fit (normal
     /// intervals).
     package let residualDegreesOfFreedom: Int?
+    /// The number of worlds G when the OLS covariance is clustered by world (CR2, with G − 1
+    /// degrees of freedom in `residualDegreesOfFreedom`); nil otherwise.
+    package var worldClusters: Int? = nil
 
     /// β̂_x, the change of η per unit of x.
     package var slopeCoefficient: Double { coefficients[TrendDesign.slopeIndex] }

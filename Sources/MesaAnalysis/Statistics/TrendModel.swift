@@ -27,10 +27,34 @@ package enum TrendModel {
             guard let row = design.row(x: observation.x, covariates: observation.covariates) else { return nil }
             rows.append(row)
         }
-        guard let ols = LeastSquares.fit(design: rows, outcomes: observations.map(\.y)) else { return nil }
+        let outcomes = observations.map(\.y)
+        guard let ols = LeastSquares.fit(design: rows, outcomes: outcomes) else { return nil }
+        // Runs of one world at several points: CR2 standard errors clustered by world, G − 1 df.
+        if let worlds = sharedWorlds(observations),
+           let robust = ClusterRobustCovariance.cr2(design: rows, outcomes: outcomes, coefficients: ols.coefficients,
+                                                    clusters: worlds.ids) {
+            var fit = TrendFit(design: design, coefficients: ols.coefficients, covariance: robust,
+                               isBinary: false, residualDegreesOfFreedom: worlds.count - 1)
+            fit.worldClusters = worlds.count
+            return fit
+        }
         return TrendFit(
             design: design, coefficients: ols.coefficients, covariance: ols.covariance,
             isBinary: false, residualDegreesOfFreedom: ols.residualDegreesOfFreedom)
+    }
+
+    /// The worlds of `observations` when every one has a world, there are at least two, and some
+    /// world has runs at two or more distinct design points (the fit pools points that share it).
+    static func sharedWorlds(_ observations: [TrendObservation]) -> (ids: [Int], count: Int)? {
+        var ids: [Int] = []
+        var points: [Int: Set<TrendPoints.Key>] = [:]
+        for observation in observations {
+            guard let world = observation.world else { return nil }
+            ids.append(world)
+            points[world, default: []].insert(TrendPoints.Key(x: observation.x, covariates: observation.covariates))
+        }
+        guard points.count >= 2, points.values.contains(where: { $0.count > 1 }) else { return nil }
+        return (ids, points.count)
     }
 
     /// The Firth fit of grouped binary data: point j has `trials[j]` runs of which
@@ -78,7 +102,7 @@ package enum TrendModel {
         for observation in observations {
             let key = observation.covariates
             if sliceMembers[key] == nil { sliceOrder.append(key) }
-            sliceMembers[key, default: []].append(TrendObservation(x: observation.x, y: observation.y))
+            sliceMembers[key, default: []].append(TrendObservation(x: observation.x, y: observation.y, world: observation.world))
         }
         let slices = sliceOrder.map { key -> TrendSlice in
             let members = sliceMembers[key] ?? []
@@ -86,9 +110,11 @@ package enum TrendModel {
             let sliceEffect = sliceFit.map { estimates(fit: $0, observations: members, level: level).effect }
             return TrendSlice(covariates: key, observationCount: members.count, effect: sliceEffect)
         }
-        return TrendEffect(
+        var result = TrendEffect(
             effect: effect, slope: slope, observationCount: observations.count,
             xRange: fit.design.xRange, outcomesAreConstant: constant, slices: slices)
+        result.worldClusters = fit.worldClusters
+        return result
     }
 
     /// Effect and slope of a fit, with the all-outcomes-identical rule applied.

@@ -8,11 +8,16 @@ package struct TrendObservation: Sendable, Hashable {
     package var covariates: [String]
     /// The metric: 0 or 1 for a binary metric, any finite real otherwise.
     package var y: Double
+    /// The run's world (its repetition, with the scenario seed): runs of one world at different
+    /// points are not independent, and least squares clusters its standard errors by it. Nil when
+    /// unknown.
+    package var world: Int?
 
-    package init(x: Double, covariates: [String] = [], y: Double) {
+    package init(x: Double, covariates: [String] = [], y: Double, world: Int? = nil) {
         self.x = x
         self.covariates = covariates
         self.y = y
+        self.world = world
     }
 }
 

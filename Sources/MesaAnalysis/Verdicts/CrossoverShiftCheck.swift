@@ -73,7 +73,7 @@ package enum CrossoverShiftCheck {
                     return "\(at) the fitted share falls along \(data.name) (slope \(VerdictText.signed(fit.0)) log-odds per unit of \(data.scale))"
                 }
                 if let test = fit.1, !test.passes {
-                    return "\(at) the share is not monotone along \(data.name): the logistic curve does not fit (deviance \(VerdictText.number(test.deviance)) on \(test.degreesOfFreedom) df, p = \(VerdictText.number(test.pValue)))"
+                    return "\(at) the logistic curve does not describe the shares along \(data.name) (deviance \(VerdictText.number(test.deviance)) on \(test.degreesOfFreedom) df, p = \(VerdictText.number(test.pValue)))"
                 }
                 return nil
             }

@@ -42,6 +42,9 @@ package enum TrendCheck {
         let model = binary ? "Firth logistic regression" : "least squares"
         var test = "\(model) on all \(VerdictText.runs(observations.count)) with \(data.scale) as predictor"
         if !covariates.isEmpty { test += " and \(covariates.joined(separator: ", ")) as covariate\(covariates.count == 1 ? "" : "s")" }
+        if let worlds = result.worldClusters {
+            test += "; standard errors clustered by world (CR2, \(worlds) worlds, \(worlds - 1) df)"
+        }
         test += "; margin \(VerdictText.number(margin))"
         if prediction.margin == nil { test += ", the default for \(binary ? "a share" : "a bounded metric")" }
         var detail = "\(quantity) changes by \(VerdictText.signed(result.effect.estimate)) \(across) (\(VerdictText.interval(result.effect.interval)); \(test))"

@@ -49,8 +49,16 @@ package struct TrendData: Sendable {
         runs.compactMap { run in
             guard let value = run.point[axis.key], let x = x(value), let y = run.metrics[metric] else { return nil }
             let labels = covariateAxes.map { run.point[$0.key].map(AxisNames.text) ?? "" }
-            return TrendObservation(x: x, covariates: labels, y: y)
+            return TrendObservation(x: x, covariates: labels, y: y, world: Self.world(of: run))
         }
+    }
+
+    /// The run's world: its repetition, within its scenario seed (a swept `training.seed` gives
+    /// other worlds). docs/model.md: a run's world seed comes from the scenario seed and the
+    /// repetition only, so runs at one repetition share a world across points.
+    static func world(of run: RunRecord) -> Int {
+        let seed = run.point["training.seed"]?.number.map { Int($0) } ?? 0
+        return seed &* 1_000_003 &+ run.repetition
     }
 
     /// The covariate axes that vary among `runs` ("goal, memory"), for the sentence.

@@ -171,7 +171,8 @@ extension Validator {
             report(unsatisfiable.message, at: statement.valuesRange, notes: [Diagnostic.Note(unsatisfiable.note)])
             return nil
         }
-        if case let .level(metric, bound, value) = claim, let undecidable = undecidableShare(metric, bound, value) {
+        if case let .level(metric, bound, value) = claim,
+           let undecidable = undecidableShare(metric, bound, value) ?? undecidableFraction(metric, bound, value) {
             diagnostics.warning(undecidable.message, at: statement.valuesRange, notes: [Diagnostic.Note(undecidable.note)])
         }
         return Prediction(claim: claim, filters: filters, text: source.text(of: statement.keyRange) + " "
@@ -229,6 +230,28 @@ extension Validator {
         let suggested = bound == .atMost ? smallest : 1 - smallest
         let what = bound == .atMost ? "the largest share that still counts as none" : "the smallest share that still counts as all"
         return (message, "write \(what), e.g. '\(word) \(Expression.format(suggested))': with \(runs) runs at a point that is the tightest bound the runs can show")
+    }
+
+    /// The same for a metric in [0, 1] that is not a share, whose levels are decided by the betting
+    /// confidence sequence at 95% (whatever the looks): the best outcome is every run at 0 (for
+    /// `at_most`) or at 1 (for `at_least`, the mirror image).
+    private func undecidableFraction(_ metric: Metric, _ bound: Prediction.Bound, _ value: Double)
+        -> (message: String, note: String)? {
+        guard metric.definition.isUnitFraction, value > 0, value < 1 else { return nil }
+        let runs = seedsPerPoint.cap
+        let distance = bound == .atMost ? value : 1 - value
+        let horizon = max(runs, 4096)
+        guard let uppers = BettingConfidenceSequence.sequence([Double](repeating: 0, count: horizon), level: 0.95)?
+            .map(\.upper), uppers[runs - 1] >= distance else { return nil }
+        let word = bound == .atMost ? "at_most" : "at_least"
+        let best = bound == .atMost ? "all \(runs) at 0" : "all \(runs) at 1"
+        // The sequence lives on a grid of 0.001.
+        let reach = (uppers[runs - 1] * 1000).rounded() / 1000
+        let end = bound == .atMost ? "upper end \(Expression.format(reach))" : "lower end \(Expression.format((1000 - reach * 1000).rounded() / 1000))"
+        let needed = uppers.firstIndex { $0 < distance }.map { "at least \($0 + 1) seeds (e.g. 'seeds \($0 + 1)')" }
+            ?? "more than \(horizon) seeds"
+        return ("'\(word) \(Expression.format(value))' can never hold with \(runs) runs a point: even \(best) gives a 95% betting confidence sequence with \(end)",
+                "a point needs \(needed), or a bound the runs can show")
     }
 
     /// `AXIS VALUE…`: the axis and its value's text, which must be one of the axis's values.

@@ -183,7 +183,7 @@ extension ReportBuilder {
     private func budgetSeriesFromRuns(axis key: String) -> [LineChart.Series] {
         var budgets: [Double: [Double]] = [:]
         var fits: [Double: [Double]] = [:]
-        for run in results.runs {
+        for run in InapplicableSettings.collapse(results.runs, axes: results.axes) {
             guard let x = run.point[key]?.number else { continue }
             if let budget = run.metrics[.budget] { budgets[x, default: []].append(budget) }
             if let fit = run.metrics[.kFit] { fits[x, default: []].append(fit) }
@@ -202,7 +202,7 @@ extension ReportBuilder {
         var values: [PointIdentity: [Double]] = [:]
         var labels: [PointIdentity: String] = [:]
         var captions: [PointIdentity: String] = [:]
-        for run in results.runs {
+        for run in InapplicableSettings.collapse(results.runs, axes: results.axes) {
             let identity = PointIdentity(run.point)
             if values[identity] == nil {
                 order.append(identity)

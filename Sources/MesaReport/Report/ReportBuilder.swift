@@ -129,7 +129,11 @@ package struct ReportBuilder: Sendable {
             let stop = looks < schedule.looks.count ? "every prediction was decided at look \(looks)" : "the cap was reached"
             return "Seeds until decided (`seeds \(schedule.text)`): \(looks) of \(schedule.looks.count) looks ran (\(ran) seeds per point), and \(stop); \(results.runs.count) runs in all. Every interval behind a verdict is at \(level)%, so the \(schedule.looks.count) looks together keep the error rate at 5% (docs/statistics.md).\n"
         }
-        return "Each verdict rests on a test over all \(results.runs.count) runs (\(n) per point), with \(level)% intervals (docs/statistics.md).\n"
+        // Exact runs repeated along a hill-climbing-only axis are one set of runs (InapplicableSettings).
+        let analysed = InapplicableSettings.collapse(results.runs, axes: results.axes).count
+        let copies = results.runs.count - analysed
+        let note = copies > 0 ? " (\(copies) copies of exact runs along a setting only hill climbing reads are left out)" : ""
+        return "The verdicts rest on \(analysed) runs\(note), \(n) per point, each test on the runs it concerns, with \(level)% intervals (docs/statistics.md).\n"
     }
 
     /// The trend findings as a list under a summary line that counts them, or `nil` when there

@@ -116,3 +116,39 @@ struct BoundedLevelTests {
         #expect(spread.hi - spread.lo > 1)
     }
 }
+
+/// Issue 22 item 8: least squares over points that share worlds clusters its standard errors by
+/// world (CR2, G − 1 degrees of freedom), checked against a numpy implementation.
+@Suite("CR2 standard errors clustered by world")
+struct ClusteredTrendTests {
+    struct CR2Fixture: Decodable {
+        var x: [Double]
+        var covariates: [String]
+        var y: [Double]
+        var worlds: [Int]
+        var coefficients: [Double]
+        var covariance: [[Double]]
+        var df: Int
+        var slopeInterval95: [Double]
+    }
+
+    @Test("the CR2 covariance and the t(G − 1) interval match numpy")
+    func matchesNumpy() throws {
+        let fixture = try Fixture.load("cr2.json", as: CR2Fixture.self)
+        let observations = fixture.x.indices.map {
+            TrendObservation(x: fixture.x[$0], covariates: [fixture.covariates[$0]], y: fixture.y[$0], world: fixture.worlds[$0])
+        }
+        let fit = try #require(TrendModel.fit(observations, binary: false))
+        #expect(fit.worldClusters == 9 && fit.residualDegreesOfFreedom == fixture.df)
+        for (a, b) in zip(fit.coefficients, fixture.coefficients) { #expect(abs(a - b) < 1e-10) }
+        for (rowA, rowB) in zip(fit.covariance, fixture.covariance) {
+            for (a, b) in zip(rowA, rowB) { #expect(abs(a - b) < 1e-10, "covariance") }
+        }
+        let slope = fit.slope(level: 0.95).interval
+        #expect(abs(slope.lower - fixture.slopeInterval95[0]) < 1e-8 && abs(slope.upper - fixture.slopeInterval95[1]) < 1e-8)
+        // Without worlds: the ordinary σ̂²(XᵀX)⁻¹ with n − k degrees of freedom.
+        let plain = try #require(TrendModel.fit(observations.map { TrendObservation(x: $0.x, covariates: $0.covariates, y: $0.y) },
+                                                binary: false))
+        #expect(plain.worldClusters == nil && plain.residualDegreesOfFreedom == 42)
+    }
+}

@@ -17,7 +17,9 @@ struct SequentialRuleSimulationTests {
     static let looks = [12, 24, 48, 96, 192]
     static let level = 1 - 0.05 / 5
     static let margin = 0.2
-    static let repetitions = 400
+    /// 400 experiments per case in the default suite; 4,000 with `MESASCOPE_SIMULATIONS=1` (the
+    /// rates in docs/statistics.md).
+    static var repetitions: Int { ProcessInfo.processInfo.environment["MESASCOPE_SIMULATIONS"] == "1" ? 4000 : 400 }
 
     /// One sequential experiment; returns the final verdict and the number of looks used.
     static func experiment(

@@ -26,6 +26,7 @@ References:
 
   * Clopper-Pearson intervals: scipy.stats.binomtest(k, n).proportion_ci(method="exact").
   * Betting confidence sequences: confseq 0.0.11 `betting.hedged_cs` (see `load_confseq`).
+  * CR2 cluster-robust covariance: plain numpy (inv, eigh), see `make_cr2_fixture`.
 
 Versions used to generate the committed fixtures: numpy 2.4.6, scipy 1.17.1,
 statsmodels 0.15.0, firthmodels 0.8.2 (`pip install statsmodels firthmodels`), confseq 0.0.11.
@@ -612,9 +613,43 @@ def make_betting_fixture():
     write("betting_cs.json", {"cases": out})
 
 
+def make_cr2_fixture():
+    """CR2 cluster-robust covariance (Bell & McCaffrey 2002) of an OLS fit, in plain numpy: the
+    bread (X'X)^-1 from numpy.linalg.inv, A_g = (I - H_gg)^(-1/2) from numpy.linalg.eigh. Worlds
+    shared across five points with a world effect, as runs at one repetition share a world."""
+    rng = np.random.default_rng(22)
+    worlds, xs = 9, [0.0, 1.0, 2.0, 3.0, 4.0]
+    effects = rng.normal(0, 0.5, worlds)
+    rows, ys, clusters, covariates = [], [], [], []
+    for g in range(worlds):
+        for x in xs:
+            label = "a" if (g + int(x)) % 2 == 0 else "b"
+            rows.append([1.0, x, 1.0 if label == "b" else 0.0])
+            ys.append(round(0.3 * x + effects[g] + rng.normal(0, 0.3), 6))
+            clusters.append(g)
+            covariates.append(label)
+    X, y = np.array(rows), np.array(ys)
+    bread = np.linalg.inv(X.T @ X)
+    beta = bread @ X.T @ y
+    meat = np.zeros((3, 3))
+    for g in range(worlds):
+        idx = [i for i, c in enumerate(clusters) if c == g]
+        Xg, eg = X[idx], y[idx] - X[idx] @ beta
+        w, v = np.linalg.eigh(np.eye(len(idx)) - Xg @ bread @ Xg.T)
+        root = v @ np.diag([1 / np.sqrt(a) if a > 1e-12 else 0.0 for a in w]) @ v.T
+        u = Xg.T @ root @ eg
+        meat += np.outer(u, u)
+    cov = bread @ meat @ bread
+    write("cr2.json", {"x": [r[1] for r in rows], "covariates": covariates, "y": ys, "worlds": clusters,
+                       "coefficients": beta, "covariance": cov, "df": worlds - 1,
+                       "slope_interval_95": [beta[1] - scipy.stats.t.ppf(0.975, worlds - 1) * np.sqrt(cov[1, 1]),
+                                             beta[1] + scipy.stats.t.ppf(0.975, worlds - 1) * np.sqrt(cov[1, 1])]})
+
+
 if __name__ == "__main__":
     make_trend_fixtures()
     make_bootstrap_fixture()
     make_distribution_fixture()
     make_clopper_pearson_fixture()
     make_betting_fixture()
+    make_cr2_fixture()

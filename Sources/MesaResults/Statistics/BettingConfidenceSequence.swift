@@ -1,5 +1,4 @@
 import Foundation
-import MesaResults
 
 /// An anytime-valid confidence sequence for the mean of values in [0, 1]: the hedged capital
 /// process with predictable plug-in bets of Waudby-Smith and Ramdas (2023), "Estimating means of
@@ -20,22 +19,14 @@ import MesaResults
 /// needs no Bonferroni split over looks, makes no normal approximation (a skewed or
 /// zero-inflated metric on a bound gets valid coverage where Student's t does not), and is never
 /// narrower than 0.002. Cost O(1001 · n).
-package enum BettingConfidenceSequence {
+public enum BettingConfidenceSequence {
     /// Grid steps over [0, 1].
     static let breaks = 1000
     /// The truncation c of the bets.
     static let truncation = 0.5
 
-    /// The confidence sequence after the last of `values` (in run order), at level 1 − α: the
-    /// running intersection over every prefix. Nil without values, with a value outside [0, 1] or
-    /// NaN, or a level outside (0, 1).
-    package static func interval(_ values: [Double], level: Double) -> ConfidenceInterval? {
-        guard let bounds = sequence(values, level: level), let last = bounds.last else { return nil }
-        return ConfidenceInterval(lower: last.lower, upper: last.upper, level: level)
-    }
-
     /// (lower, upper) after each prefix x₁…xₜ, running intersection taken.
-    package static func sequence(_ values: [Double], level: Double) -> [(lower: Double, upper: Double)]? {
+    public static func sequence(_ values: [Double], level: Double) -> [(lower: Double, upper: Double)]? {
         guard !values.isEmpty, level > 0, level < 1, values.allSatisfy({ $0 >= 0 && $0 <= 1 }) else { return nil }
         let alpha = 1 - level
         let n = values.count
