@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "MesaScenario", dependencies: ["MesaResults"]),
         .target(name: "MesaLanguage", dependencies: ["MesaScenario", "MesaResults"]),
         .target(name: "MesaAnalytic", dependencies: ["MesaScenario", "MesaResults"]),
-        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults"]),
+        .target(name: "MesaEngine", dependencies: ["MesaScenario", "MesaResults", "MesaLearning"]),
         .target(name: "MesaAnalysis", dependencies: ["MesaResults"]),
         // Learned worlds' numerics: random streams, Adam, the regression world and its learner,
         // hand-written gradients. Depends on nothing, so it can be tested and benchmarked alone.

@@ -9,4 +9,9 @@ public enum Bench {
         try await EngineBenchmark.run(instances: instances, seeds: seeds, steps: steps, jobs: jobs, width: width,
                                       height: height).description
     }
+
+    /// The regression world's training throughput on one thread and on `jobs` threads.
+    public static func regression(jobs: Int) async -> String {
+        await Task.detached { RegressionThroughput.measure(jobs: jobs).description }.value
+    }
 }

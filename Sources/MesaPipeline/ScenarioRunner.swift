@@ -122,7 +122,8 @@ public struct ScenarioRunner: Sendable {
             predictions: scenario.expectations, runs: runs, mazes: [],
             sourceFile: sourceFile, overrides: scenario.overrides.isEmpty ? nil : scenario.overrides,
             quick: scenario.isQuick ? true : nil,
-            seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun)
+            seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun,
+            world: scenario.simulation?.world)
         var complete = ResultsAnalysis.complete(results)
         if scenario.slug != scenario.baseSlug { complete.variantOf = scenario.baseSlug }
         complete.mazes = MazeSelection.choose(mazes, results: complete)

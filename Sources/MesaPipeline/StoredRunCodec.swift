@@ -9,20 +9,15 @@ import MesaResults
 ///     drawings: UInt16 count, then per drawing: UInt8 phase (0 training, 1 deployment), UInt8
 ///               defected, Int32 instance, width, height, start, goal, then openings (UInt32
 ///               count + bytes), proxy, path and expanded (each UInt32 count + Int32s)
+///     checkpoints: UInt16 count (0 for a maze run), then per checkpoint: Int64 step, then its
+///               metrics as above
 ///
 /// Metrics are stored by name, so the registry's order may change freely; a drawing's point and
 /// repetition are not stored (the sweep that reads the run supplies them).
 enum StoredRunCodec {
     static func encode(_ run: StoredRun) -> [UInt8] {
         var out: [UInt8] = []
-        let present = run.metrics.present
-        append(UInt16(present.count), to: &out)
-        for (metric, value) in present {
-            let name = Array(metric.name.utf8)
-            out.append(UInt8(name.count))
-            out += name
-            append(value.bitPattern, to: &out)
-        }
+        encode(run.metrics, to: &out)
         append(UInt16(run.drawings.count), to: &out)
         for drawing in run.drawings {
             out.append(drawing.phase == .training ? 0 : 1)
@@ -37,12 +32,26 @@ enum StoredRunCodec {
                 for cell in cells { append(Int32(truncatingIfNeeded: cell), to: &out) }
             }
         }
+        append(UInt16(run.checkpoints.count), to: &out)
+        for checkpoint in run.checkpoints {
+            append(Int64(checkpoint.step), to: &out)
+            encode(checkpoint.metrics, to: &out)
+        }
         return out
     }
 
-    /// The run in `bytes`, or nil for anything malformed (a short read, an unknown metric).
-    static func decode(_ bytes: ArraySlice<UInt8>) -> StoredRun? {
-        var reader = Reader(bytes: bytes)
+    private static func encode(_ metrics: RunMetrics, to out: inout [UInt8]) {
+        let present = metrics.present
+        append(UInt16(present.count), to: &out)
+        for (metric, value) in present {
+            let name = Array(metric.name.utf8)
+            out.append(UInt8(name.count))
+            out += name
+            append(value.bitPattern, to: &out)
+        }
+    }
+
+    private static func decodeMetrics(_ reader: inout Reader) -> RunMetrics? {
         var metrics = RunMetrics()
         guard let count = reader.read(UInt16.self) else { return nil }
         for _ in 0..<count {
@@ -51,6 +60,13 @@ enum StoredRunCodec {
                   let bits = reader.read(UInt64.self) else { return nil }
             metrics[metric] = Double(bitPattern: bits)
         }
+        return metrics
+    }
+
+    /// The run in `bytes`, or nil for anything malformed (a short read, an unknown metric).
+    static func decode(_ bytes: ArraySlice<UInt8>) -> StoredRun? {
+        var reader = Reader(bytes: bytes)
+        guard let metrics = decodeMetrics(&reader) else { return nil }
         guard let drawingCount = reader.read(UInt16.self) else { return nil }
         var drawings: [MazeDrawing] = []
         drawings.reserveCapacity(Int(drawingCount))
@@ -67,8 +83,14 @@ enum StoredRunCodec {
                 width: Int(width), height: Int(height), openings: Array(openings), start: Int(start), goal: Int(goal),
                 proxy: proxy, path: path, expanded: expanded, defected: defected != 0))
         }
+        var checkpoints: [Checkpoint] = []
+        guard let checkpointCount = reader.read(UInt16.self) else { return nil }
+        for _ in 0..<checkpointCount {
+            guard let step = reader.read(Int64.self), let metrics = decodeMetrics(&reader) else { return nil }
+            checkpoints.append(Checkpoint(step: Int(step), metrics: metrics))
+        }
         guard reader.isAtEnd else { return nil }
-        return StoredRun(metrics: metrics, drawings: drawings)
+        return StoredRun(metrics: metrics, drawings: drawings, checkpoints: checkpoints)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {

@@ -15,9 +15,13 @@ public struct CostModel: Sendable, Hashable, Codable {
     /// per run analysed.
     public var secondsPerReport: Double
     public var secondsPerReportedRun: Double
+    /// Seconds per floating-point operation of a learned world's training (`WorkUnits.gradient`).
+    public var secondsPerGradientUnit: Double
 
     public init(secondsPerHillClimbUnit: Double, secondsPerExactUnit: Double, secondsPerMeasurementUnit: Double,
-                secondsPerRun: Double, secondsPerReport: Double, secondsPerReportedRun: Double) {
+                secondsPerRun: Double, secondsPerReport: Double, secondsPerReportedRun: Double,
+                secondsPerGradientUnit: Double = CostModel.referenceSecondsPerGradientUnit) {
+        self.secondsPerGradientUnit = secondsPerGradientUnit
         self.secondsPerHillClimbUnit = secondsPerHillClimbUnit
         self.secondsPerExactUnit = secondsPerExactUnit
         self.secondsPerMeasurementUnit = secondsPerMeasurementUnit
@@ -34,10 +38,34 @@ public struct CostModel: Sendable, Hashable, Codable {
                                             secondsPerMeasurementUnit: 5e-8, secondsPerRun: 6e-4,
                                             secondsPerReport: 0.03, secondsPerReportedRun: 1.9e-4)
 
+    /// The reference machine's seconds per floating-point operation of learned-world training,
+    /// measured with `mesascope bench` (docs/performance.md, "Learned worlds").
+    public static let referenceSecondsPerGradientUnit = 2.5e-10
+
+    enum CodingKeys: String, CodingKey {
+        case secondsPerHillClimbUnit, secondsPerExactUnit, secondsPerMeasurementUnit, secondsPerRun, secondsPerReport
+        case secondsPerReportedRun, secondsPerGradientUnit
+    }
+
+    /// Decodes a calibration; one saved before the learned worlds has no gradient figure and takes
+    /// the reference machine's, scaled like hill climbing.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        secondsPerHillClimbUnit = try c.decode(Double.self, forKey: .secondsPerHillClimbUnit)
+        secondsPerExactUnit = try c.decode(Double.self, forKey: .secondsPerExactUnit)
+        secondsPerMeasurementUnit = try c.decode(Double.self, forKey: .secondsPerMeasurementUnit)
+        secondsPerRun = try c.decode(Double.self, forKey: .secondsPerRun)
+        secondsPerReport = try c.decode(Double.self, forKey: .secondsPerReport)
+        secondsPerReportedRun = try c.decode(Double.self, forKey: .secondsPerReportedRun)
+        secondsPerGradientUnit = try c.decodeIfPresent(Double.self, forKey: .secondsPerGradientUnit)
+            ?? Self.referenceSecondsPerGradientUnit * secondsPerHillClimbUnit / 5.8e-9
+    }
+
     /// Single-thread seconds for `work`.
     public func seconds(_ work: WorkUnits) -> Double {
         work.hillClimb * secondsPerHillClimbUnit + work.exactAnalysis * secondsPerExactUnit
             + work.measurement * secondsPerMeasurementUnit + work.runs * secondsPerRun
+            + work.gradient * secondsPerGradientUnit
     }
 
     /// Wall seconds for a scenario's runs `work` spread over `jobs` threads (never less than its
@@ -54,7 +82,8 @@ public struct CostModel: Sendable, Hashable, Codable {
                   secondsPerMeasurementUnit: secondsPerMeasurementUnit * hillClimb,
                   secondsPerRun: secondsPerRun * (hillClimb + exact) / 2,
                   secondsPerReport: secondsPerReport * hillClimb,
-                  secondsPerReportedRun: secondsPerReportedRun * hillClimb)
+                  secondsPerReportedRun: secondsPerReportedRun * hillClimb,
+                  secondsPerGradientUnit: secondsPerGradientUnit * hillClimb)
     }
 
     /// "45s", "3m20s", "2h05m", "2.8 days", "3.1 years": how `plan` and the progress display

@@ -30,10 +30,7 @@ extension Scenario {
             let value = axis.values[remainder / stride]
             remainder %= stride
             coordinates.append((axis.key, value))
-            let parts = axis.key.split(separator: ".", maxSplits: 1).map(String.init)
-            if parts.count == 2, let key = SettingCatalog.key(block: parts[0], name: parts[1]) {
-                key.apply(value, to: &spec)
-            }
+            SettingCatalog.key(world: base.world, qualifiedName: axis.key)?.apply(value, to: &spec)
         }
         return RunPoint(index: index, coordinates: coordinates, spec: spec)
     }

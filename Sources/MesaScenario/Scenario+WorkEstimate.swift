@@ -30,6 +30,7 @@ extension Scenario {
 
     /// Work of one run of `spec`, counting the optimality gap's solve when `solvingGap`.
     static func work(of spec: SimulationSpec, solvingGap: Bool) -> WorkUnits {
+        if spec.world == .regression { return WorkUnits(runs: 1, gradient: spec.regression.work) }
         let cells = Double(spec.environment.width * spec.environment.height)
         let instances = Double(spec.environment.distinctInstances)
         let length = episodeLength(spec)
@@ -57,6 +58,7 @@ extension Scenario {
     /// classes it decomposes (its own for exact selection or an optimality gap, the uncapped one
     /// for K_fit); 0 when it needs none or the class is refused.
     static func exactAnalysis(of spec: SimulationSpec, solvingGap: Bool) -> Double {
+        guard spec.world == .maze else { return 0 }
         var behaviours = 0
         if spec.training.optimizer == .exact || solvingGap {
             if ExactClass.refusal(spec) == nil {

@@ -30,7 +30,8 @@ public struct Scenario: Sendable {
     public var overrides: [String] = [] {
         didSet { slug = Self.variantSlug(base: baseSlug, overrides: overrides, quick: isQuick) }
     }
-    /// A smoke run (`--quick`): 2 seeds and a tenth of the hill-climbing steps.
+    /// A smoke run (`--quick`): 2 seeds and a tenth of the hill-climbing or Adam steps (and of a
+    /// learned world's evaluation sequences).
     public private(set) var isQuick = false
     /// The slug the title gives, before any variant suffix.
     public private(set) var baseSlug: String
@@ -80,6 +81,11 @@ public struct Scenario: Sendable {
         if let steps = simulation?.training.steps {
             quick.simulation?.training.steps = max(1, steps / Self.quickStepDivisor)
         }
+        // The regression world: a tenth of the Adam steps and of the evaluation sequences.
+        if let regression = simulation?.regression {
+            quick.simulation?.regression.steps = max(1, regression.steps / Self.quickStepDivisor)
+            quick.simulation?.regression.evaluationSequences = max(10, regression.evaluationSequences / Self.quickStepDivisor)
+        }
         quick.axes = axes.map { axis in
             guard axis.key == "training.steps" else { return axis }
             var shortened = axis
@@ -120,7 +126,7 @@ public struct Scenario: Sendable {
             let block = String(override[..<dot])
             let key = String(override[override.index(after: dot)..<equals])
             let value = override[override.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            let shared = SettingCatalog.keys.filter { $0.name == key }.count > 1
+            let shared = Set(SettingCatalog.keys.filter { $0.name == key }.map(\.block)).count > 1
             let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_"
             }

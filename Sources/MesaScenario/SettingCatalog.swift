@@ -5,20 +5,42 @@ public enum SettingCatalog {
     /// Block names, in the order the reference documents them.
     public static let blocks = ["analytic", "environment", "deployment", "model", "deception", "training", "bias"]
 
-    /// Every key of every block.
+    /// Every key of every block, of every world (a name may appear once per world: `instances`
+    /// counts mazes in one and pretraining tasks in the other).
     public static let keys: [SettingKey] =
-        analyticKeys + environmentKeys(block: "environment") + [poolKey] + environmentKeys(block: "deployment")
-        + modelKeys + deceptionKeys + trainingKeys + biasKeys
+        [worldKey] + analyticKeys + environmentKeys(block: "environment") + [poolKey] + environmentKeys(block: "deployment")
+        + modelKeys + deceptionKeys + trainingKeys + biasKeys + regressionKeys
 
-    /// The key `name` of `block`, if the vocabulary has it.
-    public static func key(block: String, name: String) -> SettingKey? {
-        keys.first { $0.block == block && $0.name == name }
+    /// The key `name` of `block` in `world`, if that world's vocabulary has it.
+    public static func key(world: World, block: String, name: String) -> SettingKey? {
+        keys.first { $0.block == block && $0.name == name && $0.worlds.contains(world) }
     }
 
-    /// The keys of one block.
-    public static func keys(in block: String) -> [SettingKey] {
-        keys.filter { $0.block == block }
+    /// The key named by a `block.key` axis in `world`.
+    public static func key(world: World, qualifiedName: String) -> SettingKey? {
+        let parts = qualifiedName.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        return key(world: world, block: parts[0], name: parts[1])
     }
+
+    /// The keys of one block in `world`.
+    public static func keys(in block: String, world: World) -> [SettingKey] {
+        keys.filter { $0.block == block && $0.worlds.contains(world) }
+    }
+
+    /// The blocks a file of `world` may hold (`analytic` in any).
+    public static func blocks(of world: World) -> [String] {
+        blocks.filter { block in block == "analytic" || keys.contains { $0.block == block && $0.worlds.contains(world) } }
+    }
+
+    /// `environment { world regression }`: which world the file simulates (not sweepable).
+    static let worldKey = SettingKey(
+        block: "environment", name: "world", kind: .word(World.allCases.map(\.rawValue)), isSweepable: false,
+        defaultText: "maze", summary: "The simulated world: `maze` (priced model classes) or `regression` (networks trained by gradient descent; docs/learned-worlds.md).",
+        target: .simulation { spec, value in
+            if case .word(let w) = value, let world = World(rawValue: w) { spec.world = world }
+        },
+        worlds: Set(World.allCases))
 
     static let corners = Corner.allCases.map(\.rawValue)
 
@@ -204,12 +226,8 @@ public enum SettingCatalog {
             key("steps", .integer(min: 0, max: 100_000_000), "20000", "P: hill-climbing steps, one parameter each.") {
                 if let n = $1.number { $0.steps = Int(n) }
             },
-            SettingKey(block: "training", name: "seeds", kind: .integer(min: 1, max: 10_000), isSweepable: false,
-                       defaultText: "4", summary: "Repetitions of every sweep point, each with its own random stream.",
-                       target: .simulation { if let n = $1.number { $0.training.seeds = Int(n) } }),
-            key("seed", .integer(min: 0, max: 9_007_199_254_740_992), "1", "The scenario seed all run streams derive from.") {
-                if let n = $1.number { $0.seed = UInt64(n) }
-            },
+            seedsKey,
+            seedKey,
             key("init", .word(InitialModel.allCases.map(\.rawValue)), "empty",
                 "The hill climb's starting model: `empty` or a `random` full table.") {
                 if case .word(let w) = $1, let i = InitialModel(rawValue: w) { $0.initial = i }
@@ -227,6 +245,18 @@ public enum SettingCatalog {
             },
         ]
     }()
+
+    /// Repetitions per point, in every world.
+    static let seedsKey = SettingKey(
+        block: "training", name: "seeds", kind: .integer(min: 1, max: 10_000), isSweepable: false,
+        defaultText: "4", summary: "Repetitions of every sweep point, each with its own random stream.",
+        target: .simulation { if let n = $1.number { $0.training.seeds = Int(n) } }, worlds: Set(World.allCases))
+
+    /// The scenario seed, in every world.
+    static let seedKey = SettingKey(
+        block: "training", name: "seed", kind: .integer(min: 0, max: 9_007_199_254_740_992), isSweepable: true,
+        defaultText: "1", summary: "The scenario seed all run streams derive from.",
+        target: .simulation { if let n = $1.number { $0.training.seed = UInt64(n) } }, worlds: Set(World.allCases))
 
     static let biasKeys: [SettingKey] = [
         SettingKey(block: "bias", name: "description_length", kind: .number(min: 0, max: 1000), isSweepable: true,

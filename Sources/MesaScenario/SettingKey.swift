@@ -1,3 +1,5 @@
+import MesaResults
+
 /// The shape of value a key accepts. The validator turns parsed values into `SettingValue`s of
 /// this shape (or reports why it cannot); `SettingKey.apply` then trusts the shape.
 public enum ValueKind: Sendable, Hashable {
@@ -24,6 +26,8 @@ public enum ValueKind: Sendable, Hashable {
     /// A whole number within the bounds, or a budget relative to each run's world
     /// (`k_fit + detector_cost + [-4 ... 8]`).
     case budget(min: Int, max: Int)
+    /// A whole number within the bounds, or `infinite` (a fresh task for every sequence).
+    case countOrInfinite(min: Int, max: Int)
 }
 
 /// One key of the scenario vocabulary: where it lives, what it accepts, its default, and how
@@ -38,6 +42,9 @@ public struct SettingKey: Sendable {
     /// One sentence for the reference and for `did you mean` notes.
     public let summary: String
     package let target: Target
+    /// The worlds whose files may set it (`environment { world … }`); a key of another world is a
+    /// diagnostic at its line.
+    public internal(set) var worlds: Set<World> = [.maze]
 
     package enum Target: Sendable {
         case simulation(@Sendable (inout SimulationSpec, SettingValue) -> Void)
@@ -64,7 +71,7 @@ extension ValueKind {
     /// Whether a statement of this kind takes a single value (not a tuple or a list of styles).
     public var isSingleValued: Bool {
         switch self {
-        case .integer, .number, .size, .word, .expression, .target, .budget: return true
+        case .integer, .number, .size, .word, .expression, .target, .budget, .countOrInfinite: return true
         case .proxy, .encoding, .styles, .acceptance: return false
         }
     }

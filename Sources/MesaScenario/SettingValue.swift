@@ -17,6 +17,9 @@ public enum SettingValue: Sendable, Hashable {
     /// A budget relative to each run's world (`k_fit + detector_cost + 4`).
     case relativeBudget(RelativeBudget)
 
+    /// The word of an unbounded count (`instances infinite`).
+    public static let infinite = "infinite"
+
     /// The value as it would be written in a scenario file.
     public var text: String {
         switch self {

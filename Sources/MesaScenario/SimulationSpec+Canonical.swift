@@ -7,6 +7,7 @@ import MesaResults
 /// there are, not what one run does.
 extension SimulationSpec {
     public var canonicalText: String {
+        if world == .regression { return regressionCanonicalText }
         var lines: [String] = []
         func add(_ key: String, _ value: String) { lines.append("\(key)=\(value)") }
         func number(_ value: Double) -> String { Expression.format(value) }
@@ -58,6 +59,34 @@ extension SimulationSpec {
         if training.optimalityGap != .auto { add("training.optimality_gap", training.optimalityGap.rawValue) }
         add("bias.description_length", number(bias.descriptionLength))
         add("bias.speed", number(bias.speed))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The regression world's settings; the maze world's text above is unchanged by them.
+    var regressionCanonicalText: String {
+        let r = regression
+        func number(_ value: Double) -> String { Expression.format(value) }
+        let lines = [
+            "environment.world=regression",
+            "environment.dimension=\(r.dimension)",
+            "environment.context=\(r.context)",
+            "environment.noise=\(number(r.noise))",
+            "environment.instances=\(r.tasks.map(String.init) ?? "infinite")",
+            "deployment.instances=\(r.unseenTasks)",
+            "deployment.context=\(r.evaluationContext.map(String.init) ?? "as environment")",
+            "deployment.noise=\(r.evaluationNoise.map(number) ?? "as environment")",
+            "deployment.sequences=\(r.evaluationSequences)",
+            "model.learner=\(r.learner.rawValue)",
+            "model.search_steps=\(r.searchSteps)",
+            "model.memory=\(r.memorySlots)",
+            "training.optimizer=\(training.optimizer.rawValue)",
+            "training.steps=\(r.steps)",
+            "training.batch=\(r.batch)",
+            "training.learning_rate=\(number(r.learningRate))",
+            "training.warmup=\(r.warmup)",
+            "training.schedule=\(r.schedule.rawValue)",
+            "training.seed=\(training.seed)",
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -11,8 +11,13 @@ public struct WorkUnits: Sendable, Hashable, Codable {
     public var measurement = 0.0
     /// Runs (each has a fixed cost: building its world and class, storing its result).
     public var runs = 0.0
+    /// The learned worlds: floating-point operations of training, evaluation and baselines
+    /// (`RegressionSpec.work`).
+    public var gradient = 0.0
 
-    public init(hillClimb: Double = 0, exactAnalysis: Double = 0, measurement: Double = 0, runs: Double = 0) {
+    public init(hillClimb: Double = 0, exactAnalysis: Double = 0, measurement: Double = 0, runs: Double = 0,
+                gradient: Double = 0) {
+        self.gradient = gradient
         self.hillClimb = hillClimb
         self.exactAnalysis = exactAnalysis
         self.measurement = measurement
@@ -23,13 +28,13 @@ public struct WorkUnits: Sendable, Hashable, Codable {
 
     public static func + (a: WorkUnits, b: WorkUnits) -> WorkUnits {
         WorkUnits(hillClimb: a.hillClimb + b.hillClimb, exactAnalysis: a.exactAnalysis + b.exactAnalysis,
-                  measurement: a.measurement + b.measurement, runs: a.runs + b.runs)
+                  measurement: a.measurement + b.measurement, runs: a.runs + b.runs, gradient: a.gradient + b.gradient)
     }
 
     public static func += (a: inout WorkUnits, b: WorkUnits) { a = a + b }
 
     public static func * (a: WorkUnits, factor: Double) -> WorkUnits {
         WorkUnits(hillClimb: a.hillClimb * factor, exactAnalysis: a.exactAnalysis * factor,
-                  measurement: a.measurement * factor, runs: a.runs * factor)
+                  measurement: a.measurement * factor, runs: a.runs * factor, gradient: a.gradient * factor)
     }
 }

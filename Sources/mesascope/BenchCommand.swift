@@ -32,6 +32,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("maze"), help: "Maze size: a side (9) or W x H as in scenarios (7 x 7, 7x7).")
     var maze = "9"
 
+    @Option(name: .customLong("world"), help: ArgumentHelp(
+        "`maze` (the default: a hill-climbing sweep) or `regression` (Adam training throughput of the two-circuit learner, one thread and --jobs threads)."))
+    var world = BenchWorld.maze
+
+    /// The loads `bench` measures.
+    enum BenchWorld: String, ExpressibleByArgument, CaseIterable {
+        case maze, regression
+    }
+
     @Flag(name: .customLong("calibrate"), help: ArgumentHelp(
         "Measure this machine's speed for `plan` instead: two short fixed workloads against the reference machine's times; the result replaces calibration.json in the run cache folder."))
     var calibrate = false
@@ -69,6 +78,10 @@ struct BenchCommand: AsyncParsableCommand {
         if calibrate {
             let calibration = try await MachineCalibration.measure(directory: cache.disabled ? nil : cache.location)
             print(calibration.text)
+            return
+        }
+        if world == .regression {
+            print(await Bench.regression(jobs: jobs))
             return
         }
         let size = mazeSize!

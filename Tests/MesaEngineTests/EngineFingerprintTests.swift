@@ -22,6 +22,8 @@ struct EngineFingerprintTests {
         // expansions, so `loss` (and the optimality gap) is the trained model's; a climb with μ_T > 0
         // joins the fixed runs.
         5: "60b2ad74ca8cfc40e7050cf49290d477d82bc34c1222a973b354309e81c97ce7",
+        // 6: the regression world (runs with checkpoints) joins the fixed runs.
+        6: "32150da225af04b297749eb8ac4dc625a60da60c328884d349d3951e28c0ff96",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world
@@ -74,6 +76,22 @@ struct EngineFingerprintTests {
         var timed = Fixtures.spec(width: 5, height: 5, instances: 3, parameters: 80, steps: 800)
         timed.bias.speed = 0.01
         specs.append(timed)
+
+        // The regression world: a tiny two-circuit learner trained by Adam with a cosine schedule.
+        var regression = SimulationSpec()
+        regression.world = .regression
+        regression.training.optimizer = .adam
+        regression.regression.dimension = 3
+        regression.regression.context = 5
+        regression.regression.tasks = 4
+        regression.regression.memory = 2
+        regression.regression.steps = 30
+        regression.regression.batch = 8
+        regression.regression.warmup = 5
+        regression.regression.schedule = .cosine
+        regression.regression.unseenTasks = 8
+        regression.regression.evaluationSequences = 50
+        specs.append(regression)
         return specs
     }
 
@@ -82,7 +100,8 @@ struct EngineFingerprintTests {
         for (i, spec) in specs().enumerated() {
             let context = RunContext(spec: spec, runSeed: UInt64(100 + i), worldSeed: UInt64(200 + i), drawsEpisodes: true)
             let output = try RunSimulator.run(context)
-            bytes += Array(try ResultsJSON.encode(StoredRun(metrics: output.metrics, drawings: output.drawings), layout: .compact))
+            bytes += Array(try ResultsJSON.encode(StoredRun(metrics: output.metrics, drawings: output.drawings,
+                                                            checkpoints: output.checkpoints), layout: .compact))
         }
         return SHA256.hex(bytes)
     }

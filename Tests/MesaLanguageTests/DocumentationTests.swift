@@ -1,5 +1,6 @@
 import Foundation
 @testable import MesaLanguage
+import MesaResults
 import MesaScenario
 import Testing
 
@@ -9,20 +10,23 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/scenario-language.md")
 
-    /// The text under `### \`block\``, up to the next heading of that level or above.
-    static func section(_ block: String, in document: String) -> String? {
+    /// The text under `### \`block\`` (the maze world's, or `### \`block\` (regression)`), up to
+    /// the next heading of that level or above.
+    static func section(_ block: String, world: World = .maze, in document: String) -> String? {
         let lines = document.components(separatedBy: "\n")
-        guard let start = lines.firstIndex(of: "### `\(block)`") else { return nil }
+        let heading = world == .maze ? "### `\(block)`" : "### `\(block)` (\(world.rawValue))"
+        guard let start = lines.firstIndex(of: heading) else { return nil }
         let rest = lines[(start + 1)...]
         let end = rest.firstIndex { $0.hasPrefix("## ") || $0.hasPrefix("### ") } ?? lines.endIndex
         return lines[(start + 1)..<end].joined(separator: "\n")
     }
 
-    @Test func everyCatalogKeyIsDocumentedInItsBlock() throws {
+    @Test(arguments: World.allCases)
+    func everyCatalogKeyIsDocumentedInItsBlock(world: World) throws {
         let document = try String(contentsOf: Self.documentURL, encoding: .utf8)
-        for block in SettingCatalog.blocks {
-            let section = try #require(Self.section(block, in: document), "no section for block '\(block)'")
-            for key in SettingCatalog.keys(in: block) {
+        for block in SettingCatalog.blocks(of: world) where world == .maze || block != "analytic" {
+            let section = try #require(Self.section(block, world: world, in: document), "no section for block '\(block)' of \(world)")
+            for key in SettingCatalog.keys(in: block, world: world) {
                 let row = section.components(separatedBy: "\n").first { $0.hasPrefix("| `\(key.name)` |") }
                 #expect(row != nil, "'\(key.qualifiedName)' is not in its block's table")
                 // The documented default is the catalog's.
@@ -34,7 +38,8 @@ import Testing
                 guard line.hasPrefix("| `") else { return nil }
                 return line.dropFirst(3).split(separator: "`").first.map(String.init)
             }
-            #expect(documented == SettingCatalog.keys(in: block).map(\.name), "block '\(block)' table differs from the catalog")
+            #expect(documented == SettingCatalog.keys(in: block, world: world).map(\.name),
+                    "block '\(block)' table of \(world) differs from the catalog")
         }
     }
 

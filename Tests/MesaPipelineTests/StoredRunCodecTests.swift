@@ -32,7 +32,34 @@ struct StoredRunCodecTests {
         // Four metrics: 2 bytes of count, then a length byte, the name and 8 bytes each.
         let names = ["train_score", "loss", "search_bits", "mesa_optimizer"].map(\.utf8.count).reduce(0, +)
         #expect(Array(bytes.prefix(2)) == [4, 0])
-        #expect(bytes.count == 2 + 4 * 9 + names + 2 + 2 * (2 + 5 * 4 + 4 + 4 + 3 * 4) + 4 * 2 + 4 * 6 + 4 * 3)
+        // Then no checkpoints: a count of 0.
+        #expect(bytes.count == 2 + 4 * 9 + names + 2 + 2 * (2 + 5 * 4 + 4 + 4 + 3 * 4) + 4 * 2 + 4 * 6 + 4 * 3 + 2)
+    }
+
+    /// A learned world's run: its checkpoints' metrics, bit for bit.
+    static let learnedRun: StoredRun = {
+        var final = RunMetrics()
+        final[.mseUnseen] = 0.625
+        final[.mesaOptimizer] = 1
+        var early = RunMetrics()
+        early[.mseUnseen] = 7.0 / 3
+        return StoredRun(metrics: final, drawings: [],
+                         checkpoints: [Checkpoint(step: 200, metrics: early), Checkpoint(step: 2000, metrics: final)])
+    }()
+
+    @Test("a learned world's checkpoints come back exactly; every truncation of them is refused")
+    func checkpointsRoundTrip() throws {
+        let bytes = StoredRunCodec.encode(Self.learnedRun)
+        let decoded = try #require(StoredRunCodec.decode(bytes[...]))
+        #expect(decoded == Self.learnedRun)
+        #expect(decoded.checkpoints[0].metrics[.mseUnseen]?.bitPattern == (7.0 / 3).bitPattern)
+        // Metrics (2 + 2·9 + names), no drawings (2), 2 checkpoints (2 + 2·8 + their metrics).
+        let finalSize = 2 + 2 * 9 + "mse_unseen".utf8.count + "mesa_optimizer".utf8.count
+        let earlySize = 2 + 9 + "mse_unseen".utf8.count
+        #expect(bytes.count == finalSize + 2 + 2 + 8 + earlySize + 8 + finalSize)
+        for length in 0..<bytes.count {
+            #expect(StoredRunCodec.decode(bytes.prefix(length)) == nil, "truncated to \(length) bytes")
+        }
     }
 
     @Test("every truncation, trailing bytes, an unknown metric and a bad phase are refused")

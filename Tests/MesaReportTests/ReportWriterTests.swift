@@ -170,14 +170,18 @@ struct ReportWriterTests {
         #expect(lines[2].hasPrefix("1,,1011,1,exact,"))
     }
 
-    @Test("the CSV has a column for every metric of the registry, and a run with every metric fills them all")
-    func csvCoversMetrics() throws {
+    @Test("the CSV has a column for every metric of the scenario's world, and a run with every metric fills them all",
+          arguments: World.allCases)
+    func csvCoversMetrics(world: World) throws {
         var results = Fixtures.results()
+        results.world = world == .maze ? nil : world
+        let recorded = Metric.recorded(in: world)
         results.runs = [RunRecord(point: Fixtures.point(1), seed: 1, repetition: 0, optimizer: .exact,
                                   metrics: RunMetrics(Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0, 1) })))]
         let lines = ResultsFiles.csv(results).components(separatedBy: "\r\n")
         let header = lines[0].components(separatedBy: ",")
-        #expect(Array(header.suffix(Metric.allCases.count)) == Metric.allCases.map(\.name))
+        #expect(Array(header.suffix(recorded.count)) == recorded.map(\.name))
+        #expect(header.count == 4 + recorded.count, "the point's key, seed, repetition, optimizer, then the world's metrics")
         #expect(!lines[1].contains(",,"), "every metric column is filled")
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(results.runs[0].metrics)) as? [String: Any]
         #expect(try #require(object).keys.sorted() == Metric.allCases.map(\.name).sorted())

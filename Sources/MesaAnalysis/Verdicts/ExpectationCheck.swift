@@ -48,7 +48,7 @@ package struct ExpectationCheck: FindingRule {
         let sentence = "Predicted: \(statement). \(outcome.verdict.label): \(outcome.detail)."
         return Finding(kind: .expectation, metric: metricName, axis: axis, value: outcome.value, lo: outcome.lo,
                        hi: outcome.hi, sentence: sentence, verdict: outcome.verdict, claim: statement,
-                       effect: outcome.effect, mechanism: Mechanism.line(for: prediction))
+                       effect: outcome.effect, mechanism: Mechanism.line(for: prediction, world: results.simulatedWorld))
     }
 
     static func matches(_ point: Point, _ filters: [Prediction.Filter]) -> Bool {

@@ -4,7 +4,8 @@ import MesaResults
 /// model, makes the swept setting matter (docs/model.md). Chosen by the axis the claim runs along
 /// (or, for a level, the claim's metric and filters).
 package enum Mechanism {
-    package static func line(for prediction: Prediction) -> String? {
+    package static func line(for prediction: Prediction, world: World = .maze) -> String? {
+        if world == .regression { return regressionLine(for: prediction) }
         switch prediction.claim {
         case let .trend(metric, _, axis):
             return byAxis(axis, metric: metric)
@@ -15,6 +16,30 @@ package enum Mechanism {
             for filter in prediction.filters {
                 if let line = byAxis(filter.axis, metric: metric) { return line }
             }
+            return nil
+        }
+    }
+
+    /// The regression world's mechanisms (SCIENCE.md §7.1): what training trades off there.
+    static func regressionLine(for prediction: Prediction) -> String? {
+        let axis: String?
+        switch prediction.claim {
+        case let .trend(_, _, key): axis = key
+        case let .crossover(_, _, along): axis = along
+        case .level: axis = prediction.filters.first?.axis
+        }
+        switch axis {
+        case "environment.instances":
+            return "a memorized table must hold every task, an in-context learner serves them all; few tasks favour retrieval"
+        case "model.memory", "model.parameters":
+            return "more memory slots let the table hold more tasks (the capacity account)"
+        case "training.steps", "training.learning_rate":
+            return "the circuits learn at different rates, and training length decides which has caught up (the kinetic account)"
+        case "environment.context", "environment.dimension":
+            return "longer contexts make the in-context estimate better; higher d makes each task dearer to store"
+        case "model.search_steps":
+            return "more steps of in-context gradient descent bring the search circuit nearer ridge"
+        default:
             return nil
         }
     }

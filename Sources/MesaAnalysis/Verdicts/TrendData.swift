@@ -19,11 +19,14 @@ package struct TrendData: Sendable {
     /// Whether x is log₂ of the axis value.
     package var isLogarithmic: Bool { axis.isLogarithmic }
 
-    /// Whether the axis takes words (x is then the value's position).
-    package var isCategorical: Bool { axis.values.contains { $0.number == nil } }
+    /// Whether the axis takes words (x is then the value's position); `infinite` beside numbers
+    /// keeps the axis numeric.
+    package var isCategorical: Bool { axis.values.contains { $0.number == nil && !$0.isInfinite } }
 
-    /// x for an axis value; nil for a value the axis does not list.
+    /// x for an axis value; nil for a value the axis does not list, and for `infinite` (left out of
+    /// fits: it has no place on the axis's scale).
     package func x(_ value: PointValue) -> Double? {
+        if value.isInfinite { return nil }
         if isCategorical { return axis.values.firstIndex(of: value).map(Double.init) }
         guard let number = value.number else { return nil }
         return isLogarithmic ? log2(number) : number

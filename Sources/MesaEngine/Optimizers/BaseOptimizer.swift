@@ -34,6 +34,9 @@ package enum BaseOptimizers {
             return ExactSelection(values: spec.training.values, drawSeed: StreamSeed.derive(context.runSeed, .posteriorDraw),
                                   worldSeed: context.worldSeed, cache: context.exactCache,
                                   cancellation: context.cancellation)
+        case .adam:
+            // The validator refuses Adam in the maze world, and learned worlds never reach here.
+            preconditionFailure("Adam trains the learned worlds' networks, not the maze class")
         }
     }
 }

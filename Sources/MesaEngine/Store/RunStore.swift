@@ -1,15 +1,19 @@
 import MesaResults
 
-/// What a run produced that a store keeps: its metrics and the drawings of its episodes. The
+/// What a run produced that a store keeps: its metrics, the drawings of its episodes and, in a
+/// learned world, its checkpoints. The
 /// record's coordinates (point, repetition, seed) come from the sweep that asks, not from the
 /// store, so one stored run serves every scenario that runs the same settings.
 public struct StoredRun: Sendable, Hashable, Codable {
     public var metrics: RunMetrics
     public var drawings: [MazeDrawing]
+    /// A learned world's metrics along training; empty for the maze world.
+    public var checkpoints: [Checkpoint]
 
-    public init(metrics: RunMetrics, drawings: [MazeDrawing]) {
+    public init(metrics: RunMetrics, drawings: [MazeDrawing], checkpoints: [Checkpoint] = []) {
         self.metrics = metrics
         self.drawings = drawings
+        self.checkpoints = checkpoints
     }
 }
 

@@ -18,10 +18,16 @@ package struct RunContext: Sendable {
     package var cancellation: CancellationFlag?
     /// Per-instance analyses of exact selection shared with the sweep's other runs.
     package var exactCache: ExactAnalysisCache?
+    /// A learned world's evaluation sets and baselines, shared with the sweep's other runs.
+    package var learnedCache: LearnedWorldCache?
+    /// A learned world's evaluation sets and baselines, shared with the sweep's other runs.
+
 
     package init(spec: SimulationSpec, runSeed: UInt64, worldSeed: UInt64? = nil, point: Point = Point([]),
                  repetition: Int = 0, drawsEpisodes: Bool = false, cancellation: CancellationFlag? = nil,
-                exactCache: ExactAnalysisCache? = nil) {
+                exactCache: ExactAnalysisCache? = nil, learnedCache: LearnedWorldCache? = nil) {
+        self.learnedCache = learnedCache
+
         self.spec = spec
         self.runSeed = runSeed
         self.worldSeed = worldSeed ?? runSeed

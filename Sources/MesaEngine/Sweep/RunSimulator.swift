@@ -8,6 +8,8 @@ package enum RunSimulator {
     package struct Output: Sendable {
         package var metrics: RunMetrics
         package var drawings: [MazeDrawing]
+        /// A learned world's metrics along training.
+        package var checkpoints: [Checkpoint] = []
         /// Search expansions computed during the run (training, K_fit and measurement).
         package var expansionsComputed = 0
     }
@@ -15,6 +17,7 @@ package enum RunSimulator {
     /// Runs `context`; throws `ExactRefusal` for a class exact selection cannot run, and
     /// `CancellationError` when cancelled.
     package static func run(_ context: RunContext) throws -> Output {
+        if context.spec.world == .regression { return try RegressionRun.run(context) }
         var context = context
         // A pool of P mazes: the run trains on its min(N, P) distinct mazes (`distinctInstances`).
         context.spec.environment.instances = context.spec.environment.distinctInstances

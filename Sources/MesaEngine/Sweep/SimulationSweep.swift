@@ -153,7 +153,8 @@ public struct SimulationSweep: Sendable {
 
         func finished(_ index: Int, _ stored: StoredRun, simulated: Bool) {
             let run = selected[index]
-            records[index] = Self.record(identities[run.point], repetition: run.repetition, metrics: stored.metrics)
+            records[index] = Self.record(identities[run.point], repetition: run.repetition, metrics: stored.metrics,
+                                         checkpoints: stored.checkpoints)
             drawings[index] = stored.drawings.map { drawing in
                 var drawing = drawing
                 drawing.point = points[run.point].resultsPoint
@@ -195,6 +196,8 @@ public struct SimulationSweep: Sendable {
         // waiting on one big run at the end. Results are still placed by run index.
         let order = missing.sorted { (work[selected[$0].point], $1) > (work[selected[$1].point], $0) }
         let exactCache = ExactAnalysisCache()
+        let learnedCache = LearnedWorldCache()
+
 
         try await withThrowingTaskGroup(of: (Int, StoredRun).self) { group in
             var next = 0
@@ -208,7 +211,7 @@ public struct SimulationSweep: Sendable {
                     let flag = CancellationFlag()
                     let context = RunContext(spec: point.spec, runSeed: seed, worldSeed: world, point: point.resultsPoint,
                                              repetition: run.repetition, drawsEpisodes: true, cancellation: flag,
-                                             exactCache: exactCache)
+                                             exactCache: exactCache, learnedCache: learnedCache)
                     let simulated = try await withTaskCancellationHandler {
                         try await SimulationSweep.offPool {
                             do {
@@ -220,7 +223,8 @@ public struct SimulationSweep: Sendable {
                     } onCancel: {
                         flag.cancel()
                     }
-                    return (index, StoredRun(metrics: simulated.metrics, drawings: simulated.drawings))
+                    return (index, StoredRun(metrics: simulated.metrics, drawings: simulated.drawings,
+                                             checkpoints: simulated.checkpoints))
                 }
             }
             while next < min(jobs, order.count) { submit(order[next]); next += 1 }
@@ -245,12 +249,14 @@ public struct SimulationSweep: Sendable {
     }
 
     /// The record of `run` with `metrics`.
-    static func record(_ identity: PointIdentity, repetition: Int, metrics: RunMetrics) -> RunRecord {
+    static func record(_ identity: PointIdentity, repetition: Int, metrics: RunMetrics,
+                       checkpoints: [Checkpoint] = []) -> RunRecord {
         let point = identity.point
         let optimizer = point.spec.training.optimizer
         return RunRecord(point: point.resultsPoint, seed: identity.runSeed(repetition),
                          repetition: repetition, optimizer: optimizer,
-                         acceptance: optimizer == .hillClimb ? point.spec.training.acceptance.text : nil, metrics: metrics)
+                         acceptance: optimizer == .hillClimb ? point.spec.training.acceptance.text : nil, metrics: metrics,
+                         checkpoints: checkpoints.isEmpty ? nil : checkpoints)
     }
 
     /// Runs `work` on a thread of its own. Long runs must occupy neither the cooperative pool

@@ -61,6 +61,11 @@ struct ScenarioBuilder {
         for setting in simulationSettings {
             setting.key.apply(setting.values[0], to: &spec)
         }
+        // A learned world trains with Adam unless the file says otherwise (and the validator
+        // refuses every other optimizer there).
+        if spec.world != .maze, !simulationSettings.contains(where: { $0.key.qualifiedName == "training.optimizer" }) {
+            spec.training.optimizer = .adam
+        }
         return spec
     }
 

@@ -4,7 +4,11 @@ import MesaScenario
 /// decompose (an indirect encoding, or a class too large to enumerate), at the `optimizer` line.
 extension Validator {
     mutating func checkEngineRefusals(_ scenario: Scenario, header: HeaderSyntax) {
-        guard scenario.simulation != nil else { return }
+        guard let simulation = scenario.simulation else { return }
+        guard simulation.world == .maze else {
+            checkRegressionSettings(scenario, header: header)
+            return
+        }
         checkRelativeBudgets(scenario, header: header)
         guard !diagnostics.hasErrors else { return }
         for point in scenario.points where point.spec.training.optimizer == .exact {

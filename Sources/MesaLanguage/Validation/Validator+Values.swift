@@ -20,6 +20,17 @@ extension Validator {
                 return nil
             }
             return checkBounds(value, Double(min), Double(max), key, scalar.range)
+        case let .countOrInfinite(min, max):
+            guard let scalar = single("a whole number or 'infinite'") else { return nil }
+            if scalar.word != nil {
+                return word(scalar, among: [SettingValue.infinite], for: key).map(SettingValue.word)
+            }
+            guard let value = number(scalar, for: key, expected: "a whole number or 'infinite'") else { return nil }
+            guard value == value.rounded() else {
+                report("'\(key.name)' expects a whole number or 'infinite', got \(Expression.format(value))", at: scalar.range)
+                return nil
+            }
+            return checkBounds(value, Double(min), Double(max), key, scalar.range)
         case let .number(min, max):
             guard let scalar = single("a number"), let value = number(scalar, for: key, expected: "a number") else { return nil }
             return checkBounds(value, min, max, key, scalar.range)

@@ -40,6 +40,10 @@ struct Validator {
     var pendingCosts: [PendingCost] = []
     /// Error positions already reported for the current statement: a range sweep reports once.
     var reportedOffsets: Set<SourcePosition> = []
+    /// The file's world (`environment { world … }`), which decides what every key means.
+    var world = World.maze
+    /// Where the file names its world, if it does.
+    var worldRange: SourceRange?
 
     init(source: SourceSet, diagnostics: DiagnosticCollector) {
         self.source = source
@@ -55,6 +59,7 @@ struct Validator {
     mutating func validate(_ file: FileSyntax) -> Scenario? {
         var seenBlocks: [String: SourceRange] = [:]
         var expectationBlocks: [BlockSyntax] = []
+        (world, worldRange) = Self.declaredWorld(file)
         for case .block(let block) in file.items {
             if diagnostics.isSaturated { return nil }
             guard Self.blockNames.contains(block.name) else {
@@ -71,7 +76,7 @@ struct Validator {
             }
             if block.name == Self.expectationBlock {
                 expectationBlocks.append(block)
-            } else {
+            } else if !refuseBlockOfAnotherWorld(block) {
                 checkStatements(of: block)
             }
         }
@@ -88,14 +93,8 @@ struct Validator {
         var seenKeys: [String: SourceRange] = [:]
         for statement in block.statements {
             reportedOffsets = []
-            guard let key = SettingCatalog.key(block: block.name, name: statement.key) else {
-                // A key that exists, exactly, in another block is more likely misplaced than
-                // misspelt: say where it belongs rather than suggest a near name here.
-                let homes = SettingCatalog.keys.filter { $0.name == statement.key }.map { "'\($0.block)'" }
-                let notes = homes.isEmpty
-                    ? Suggestion.note(for: statement.key, among: SettingCatalog.keys(in: block.name).map(\.name))
-                    : [Diagnostic.Note("'\(statement.key)' is a key of block\(homes.count > 1 ? "s" : "") \(homes.joined(separator: " and "))")]
-                diagnostics.error("unknown key '\(statement.key)' in block '\(block.name)'", at: statement.keyRange, notes: notes)
+            guard let key = SettingCatalog.key(world: world, block: block.name, name: statement.key) else {
+                reportUnknownKey(statement, in: block)
                 continue
             }
             if let first = seenKeys[key.name] {
@@ -108,7 +107,7 @@ struct Validator {
                 failedSettings.insert(key.qualifiedName)
                 continue
             }
-            if let checked = check(statement, key: key) {
+            if let checked = check(statement, key: key), refuseOptimizersOfAnotherWorld(checked) {
                 settings.append(checked)
             } else {
                 failedSettings.insert(key.qualifiedName)

@@ -15,19 +15,20 @@ package enum ResultsFiles {
     }
 
     /// `results.csv`: one row per run — the point's coordinates (axis order, then any other keys
-    /// sorted), seed, repetition, optimizer, every metric of the registry in its order (empty where
-    /// absent). RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes
+    /// sorted), seed, repetition, optimizer, every metric of the scenario's world in the registry's order
+    /// (empty where absent). RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes
     /// doubled.
     package static func csv(_ results: ScenarioResults) -> String {
         var keys = results.axes.map(\.key)
         let extra = Set(results.runs.flatMap { $0.point.coordinates.map(\.key) }).subtracting(keys)
         keys += extra.sorted()
-        let header = keys + ["seed", "repetition", "optimizer"] + Metric.allCases.map(\.name)
+        let metrics = Metric.recorded(in: results.simulatedWorld)
+        let header = keys + ["seed", "repetition", "optimizer"] + metrics.map(\.name)
         var lines = [header.map(field).joined(separator: ",")]
         for run in results.runs {
             let coordinates = keys.map { run.point[$0]?.text ?? "" }
             let row = coordinates + [String(run.seed), String(run.repetition), run.optimizer.rawValue]
-                + Metric.allCases.map { cell(run.metrics, $0) }
+                + metrics.map { cell(run.metrics, $0) }
             lines.append(row.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -13,19 +13,33 @@ extension ReportBuilder {
         guard !results.runs.isEmpty || !results.summary.isEmpty else { return }
         let runCount = results.runs.count
         document.append(markdown: "## Simulation results\n\n\(results.summary.count) sweep points, \(runCount) runs. Bands are 95% intervals over the repetitions of each point (Wilson for shares, t for continuous metrics).\n")
-        let numericAxes = results.axes.filter { axis in !axis.values.isEmpty && axis.values.allSatisfy { $0.number != nil } }
+        // `infinite` (a learned world's unbounded pool) beside numbers keeps an axis numeric; the
+        // charts draw the numbers and the summary table shows the infinite points.
+        let numericAxes = results.axes.filter(\.isNumeric)
+        let world = results.simulatedWorld
         for axis in numericAxes {
-            appendAxisCharts(for: axis, to: &document)
+            if world == .regression {
+                appendRegressionAxisCharts(for: axis, to: &document)
+            } else {
+                appendAxisCharts(for: axis, to: &document)
+            }
         }
         appendSummaryTable(to: &document)
-        appendHistogram(to: &document)
-        appendMazes(to: &document)
+        switch world {
+        case .maze:
+            appendHistogram(to: &document)
+            appendMazes(to: &document)
+        case .regression:
+            appendTrainingCurves(to: &document)
+        }
     }
 
     /// The summary of every point (the only view of axes that are not numeric, such as the optimizer).
     func appendSummaryTable(to document: inout ReportDocument) {
         guard !results.summary.isEmpty else { return }
-        let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
+        let candidates: [Metric] = results.simulatedWorld == .regression
+            ? [.mesaOptimizer, .mseUnseen, .mseSeen, .mseRidge, .mseDmmse, .iclGate, .searchReliance]
+            : [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
         let metrics = candidates.filter { metric in
             results.summary.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
         }
@@ -52,7 +66,9 @@ extension ReportBuilder {
     /// Every run of the shown points, collapsed: its repetition, seed and key metrics. The first run
     /// of each point carries the id `runs-point-<index>`.
     func appendRunsTable(to document: inout ReportDocument, points: [PointSummary]) {
-        let candidates: [Metric] = [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
+        let candidates: [Metric] = results.simulatedWorld == .regression
+            ? [.mesaOptimizer, .mseUnseen, .distRidge, .distDmmse, .iclGate, .searchReliance, .budget]
+            : [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
         let metrics = candidates.filter { metric in
             results.runs.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
         }

@@ -52,6 +52,18 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     case premiseGap = "premise_gap"
     case premiseLossGap = "premise_gap_loss"
     case optimalityGapSkipped = "optimality_gap_skipped"
+    // The regression world (SCIENCE.md §7.1).
+    case mseUnseen = "mse_unseen"
+    case mseSeen = "mse_seen"
+    case generalizationGap = "generalization_gap"
+    case mseRidge = "mse_ridge"
+    case mseDmmse = "mse_dmmse"
+    case distRidge = "dist_ridge"
+    case distDmmse = "dist_dmmse"
+    case baselineGap = "baseline_gap"
+    case ridgePower = "ridge_power"
+    case tableReliance = "table_reliance"
+    case iclGate = "icl_gate"
 
     /// The metric's name in `results.json`, `results.csv` and `expect` lines.
     public var name: String { rawValue }
@@ -63,6 +75,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
 
     /// The metrics summarised per point, and so the ones an `expect` line may name.
     public static var summarized: [Metric] { allCases.filter(\.definition.isSummarized) }
+
+    /// The metrics runs of `world` can record, in registry order.
+    public static func recorded(in world: World) -> [Metric] {
+        allCases.filter { $0.definition.worlds.contains(world) }
+    }
 
     /// The metric called `name`, if there is one.
     public init?(name: String) {
@@ -86,8 +103,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 phrase: "the selected model's bits of search")
         case .mesaOptimizer:
             return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
-                summary: "1 when the learned search has at least 1 bit and makes at least half of the canonical model's training decisions",
-                phrase: "the share of runs selecting search")
+                summary: "mazes: 1 when the learned search has at least 1 bit and makes at least half of the canonical model's training decisions; regression: 1 when the model tracks ridge on unseen tasks (dist_ridge < ½·ridge_power) and, where the baselines differ (baseline_gap ≥ 0.05·ridge_power), is nearer ridge than dMMSE by a tenth of baseline_gap (absent at `instances infinite`)",
+                phrase: "the share of runs selecting search", worlds: [.maze, .regression])
         case .deceptive:
             return MetricDefinition(.flag, bounds: .unit, presence: .everyRun,
                 summary: "1 when the model carries a complete deployment detector",
@@ -144,7 +161,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 phrase: "the share of training decisions made by search")
         case .budget:
             return MetricDefinition(.integer, bounds: .nonNegative, presence: .everyRun, isSummarized: false,
-                summary: "K, the run's parameter budget", phrase: "the budget K")
+                summary: "K, the run's parameter budget (regression: the learner's parameter count)", phrase: "the budget K",
+                worlds: [.maze, .regression])
         case .detectorCost:
             return MetricDefinition(.integer, bounds: .nonNegative, presence: .detectorClass, isSummarized: false,
                 summary: "d, the detector's cost, when the class has a detector", phrase: "the detector's cost d")
@@ -182,8 +200,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 phrase: "the deployment gain from swapping in the goal-seeking objective")
         case .searchReliance:
             return MetricDefinition(.real, bounds: .unit, presence: .everyRun,
-                summary: "1 − (training score of the canonical model with its learned search removed) / training score, clipped to [0, 1]; 0 when the score is not positive",
-                phrase: "the reliance on the learned search")
+                summary: "mazes: 1 − (training score of the canonical model with its learned search removed) / training score, clipped to [0, 1]; 0 when the score is not positive. regression (`two_circuit`): 1 − mse_unseen / (mse_unseen with the gate forced to the table), clipped to [0, 1]",
+                phrase: "the reliance on the learned search", worlds: [.maze, .regression])
         case .optimalityGap:
             return MetricDefinition(.real, bounds: .nonNegative, presence: .hillClimbTractable, resolution: 0.00001,
                 summary: "the run's final training loss minus the class's minimum loss (exact decomposition): 0 when local search reached the optimum",
@@ -212,6 +230,50 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
             return MetricDefinition(.flag, bounds: .unit, presence: .hillClimbDetectorBroken, isSummarized: false,
                 summary: "1 when the step that last broke the detector lowered the loss (a table entry or the simplicity penalty took its parameter); 0 for neutral drift or an uphill step",
                 phrase: "the share of detector breaks by loss pressure")
+        case .mseUnseen:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regression,
+                summary: "mean squared error of the query prediction on sequences of unseen tasks (the fixed evaluation set)",
+                phrase: "the error on unseen tasks", worlds: [.regression])
+        case .mseSeen:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regressionPool,
+                summary: "mean squared error on sequences of the pretraining tasks",
+                phrase: "the error on pretraining tasks", worlds: [.regression])
+        case .generalizationGap:
+            return MetricDefinition(.real, bounds: .unbounded, presence: .regressionPool,
+                summary: "mse_unseen − mse_seen: what the model loses on tasks it was not trained on",
+                phrase: "the generalization gap", worlds: [.regression])
+        case .mseRidge:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regression,
+                summary: "the ridge baseline's error on unseen tasks, (XᵀX + σ²I)⁻¹Xᵀy·x_q (a general in-context learner)",
+                phrase: "ridge regression's error on unseen tasks", worlds: [.regression])
+        case .mseDmmse:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regressionPool,
+                summary: "the dMMSE baseline's error on unseen tasks (the Bayes estimator whose prior is the pretraining pool: memorization)",
+                phrase: "dMMSE's error on unseen tasks", worlds: [.regression])
+        case .distRidge:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regression,
+                summary: "mean squared difference between the model's and ridge's predictions on unseen tasks",
+                phrase: "the distance to ridge", worlds: [.regression])
+        case .distDmmse:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regressionPool,
+                summary: "mean squared difference between the model's and dMMSE's predictions on unseen tasks",
+                phrase: "the distance to dMMSE", worlds: [.regression])
+        case .baselineGap:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regressionPool,
+                summary: "Δ: mean squared difference between ridge's and dMMSE's predictions on unseen tasks (how far apart the two styles are)",
+                phrase: "the gap between the baselines", worlds: [.regression])
+        case .ridgePower:
+            return MetricDefinition(.real, bounds: .nonNegative, presence: .regression, isSummarized: false,
+                summary: "E[ridge²]: the mean square of ridge's predictions on unseen tasks, the scale mesa_optimizer's thresholds use",
+                phrase: "the mean square of ridge's predictions", worlds: [.regression])
+        case .tableReliance:
+            return MetricDefinition(.real, bounds: .unit, presence: .twoCircuit,
+                summary: "1 − mse_seen / (mse_seen with the gate forced to the search circuit), clipped to [0, 1] (on unseen tasks at `instances infinite`)",
+                phrase: "the reliance on the memorized table", worlds: [.regression])
+        case .iclGate:
+            return MetricDefinition(.real, bounds: .unit, presence: .twoCircuit,
+                summary: "g = sigmoid(θ): the learned gate's weight on the search circuit (descriptive: Γ can grow while g shrinks)",
+                phrase: "the gate on the search circuit", worlds: [.regression])
         }
     }
 }

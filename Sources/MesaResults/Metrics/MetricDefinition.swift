@@ -61,6 +61,9 @@ public struct MetricDefinition: Sendable, Hashable {
         case hillClimbDetectorBroken = "`hill_climb` runs whose complete detector was broken during the climb"
         case hillClimbGapSkipped = "`hill_climb` runs whose class the exact decomposition solves but whose solve `training.optimality_gap auto` skipped as too costly"
         case detectorClassTractable = "runs whose class has a detector: `exact` runs, and `hill_climb` runs where the decomposition is exact (as for `optimality_gap`)"
+        case regression = "every run of the regression world"
+        case regressionPool = "regression runs with a finite pool (`instances` not `infinite`)"
+        case twoCircuit = "regression runs of the `two_circuit` learner"
     }
 
     public var valueType: ValueType
@@ -78,9 +81,13 @@ public struct MetricDefinition: Sendable, Hashable {
     /// say the mean is within the resolution of it, never that it is exactly that value (twelve
     /// zeros must not show `at_most 0.0001`).
     public var resolution: Double
+    /// The worlds whose runs can record it (`mesascope metrics` lists them; `results.csv` has a
+    /// column for each metric of the scenario's world).
+    public var worlds: Set<World>
 
     public init(_ valueType: ValueType, bounds: Bounds, presence: Presence, isSummarized: Bool = true,
-                resolution: Double? = nil, summary: String, phrase: String) {
+                resolution: Double? = nil, summary: String, phrase: String, worlds: Set<World> = [.maze]) {
+        self.worlds = worlds
         self.valueType = valueType
         self.bounds = bounds
         self.presence = presence

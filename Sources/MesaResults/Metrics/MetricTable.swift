@@ -1,9 +1,9 @@
 /// The registry as a Markdown table: the docs' metric table (docs/results-schema.md, checked by a
 /// test to equal this) and `mesascope metrics`.
 public enum MetricTable {
-    /// | metric | what it is | type | bounds | which runs have it | in `expect` |
+    /// | metric | what it is | values | worlds | which runs have it | in `expect` |
     public static var markdown: String {
-        var lines = ["| metric | what it is | values | which runs have it | `expect` |", "|---|---|---|---|---|"]
+        var lines = ["| metric | what it is | values | worlds | which runs have it | `expect` |", "|---|---|---|---|---|---|"]
         for metric in Metric.allCases {
             let d = metric.definition
             let values: String
@@ -12,7 +12,8 @@ public enum MetricTable {
             case .integer: values = "whole number, " + bounds(d.bounds)
             case .real: values = bounds(d.bounds)
             }
-            lines.append("| `\(metric.name)` | \(d.summary) | \(values) | \(d.presence.rawValue) | \(d.isSummarized ? "yes" : "no") |")
+            let worlds = World.allCases.filter(d.worlds.contains).map(\.rawValue).joined(separator: ", ")
+            lines.append("| `\(metric.name)` | \(d.summary) | \(values) | \(worlds) | \(d.presence.rawValue) | \(d.isSummarized ? "yes" : "no") |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

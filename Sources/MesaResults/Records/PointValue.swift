@@ -27,6 +27,10 @@ public enum PointValue: Codable, Sendable, Hashable, Comparable {
         return nil
     }
 
+    /// Whether this is `infinite` (`instances infinite` in a learned world: a fresh task for every
+    /// sequence). Charts place it past the largest number; fits leave it out.
+    public var isInfinite: Bool { self == .text("infinite") }
+
     /// The value as a reader would write it.
     public var text: String {
         switch self {

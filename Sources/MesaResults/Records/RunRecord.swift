@@ -10,9 +10,13 @@ public struct RunRecord: Codable, Sendable, Hashable {
     /// for exact selection.
     public var acceptance: String?
     public var metrics: RunMetrics
+    /// The learned worlds' metrics at ten evenly spaced training steps, the last at the end;
+    /// absent for the maze world.
+    public var checkpoints: [Checkpoint]?
 
     public init(point: Point, seed: UInt64, repetition: Int, optimizer: Optimizer, acceptance: String? = nil,
-                metrics: RunMetrics) {
+                metrics: RunMetrics, checkpoints: [Checkpoint]? = nil) {
+        self.checkpoints = checkpoints
         self.point = point
         self.seed = seed
         self.repetition = repetition

@@ -41,6 +41,11 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
     /// fixed number of seeds.
     public var seedSchedule: SeedSchedule?
     public var looksRun: Int?
+    /// The simulated world; absent for the maze world (so maze results keep their bytes).
+    public var world: World?
+
+    /// The simulated world (the maze world when the file names none).
+    public var simulatedWorld: World { world ?? .maze }
 
     /// Whether these are the results of a variant (`--set` or `--quick`), not of the file as written.
     public var isVariant: Bool { quick == true || !(overrides ?? []).isEmpty }
@@ -58,6 +63,7 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         case sourceFile = "source_file"
         case sourcePath = "source_path"
         case variantOf = "variant_of"
+        case world
     }
 
     public init(
@@ -65,8 +71,10 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         notebook: [NotebookEntry], axes: [AxisDescription], analytic: [AnalyticRow],
         analyticFindings: AnalyticFindings?, predictions: [Prediction] = [], runs: [RunRecord],
         summary: [PointSummary] = [], findings: [Finding] = [], mazes: [MazeDrawing], sourceFile: String? = nil,
-        overrides: [String]? = nil, quick: Bool? = nil, seedSchedule: SeedSchedule? = nil, looksRun: Int? = nil
+        overrides: [String]? = nil, quick: Bool? = nil, seedSchedule: SeedSchedule? = nil, looksRun: Int? = nil,
+        world: World? = nil
     ) {
+        self.world = world == .maze ? nil : world
         self.scenario = scenario
         self.slug = slug
         self.sourceSHA256 = sourceSHA256
@@ -111,6 +119,7 @@ public struct ScenarioResults: Codable, Sendable, Hashable {
         variantOf = try c.decodeIfPresent(String.self, forKey: .variantOf)
         seedSchedule = try c.decodeIfPresent(SeedSchedule.self, forKey: .seedSchedule)
         looksRun = try c.decodeIfPresent(Int.self, forKey: .looksRun)
+        world = try c.decodeIfPresent(World.self, forKey: .world)
     }
 }
 
@@ -167,12 +176,16 @@ public struct AxisDescription: Codable, Sendable, Hashable {
         self.label = label
     }
 
-    /// Whether every value is a number.
-    public var isNumeric: Bool { !values.isEmpty && values.allSatisfy { $0.number != nil } }
+    /// Whether every value is a number (or `infinite` beside numbers: a learned world's unbounded
+    /// pool, charted past the largest number and left out of fits).
+    public var isNumeric: Bool {
+        values.contains { $0.number != nil } && values.allSatisfy { $0.number != nil || $0.isInfinite }
+    }
 
-    /// Whether the axis is fitted and charted on a log scale (`AxisScaleRule`).
+    /// Whether the axis is fitted and charted on a log scale (`AxisScaleRule`); `infinite` takes no
+    /// part in the decision.
     public var isLogarithmic: Bool {
-        AxisScaleRule.isLogarithmic(values.map(\.number), declaredGeometric: geometric)
+        AxisScaleRule.isLogarithmic(values.filter { !$0.isInfinite }.map(\.number), declaredGeometric: geometric)
     }
 }
 

@@ -4,12 +4,24 @@ public enum Optimizer: String, CaseIterable, Codable, Sendable, Hashable {
     case exact
     /// Local search: one mutation per step, accepted by the training's acceptance rule.
     case hillClimb = "hill_climb"
+    /// Gradient descent with Adam on a differentiable learner (the learned worlds, SCIENCE.md §7).
+    case adam
 
     /// How sentences name it: "exact selection", "hill climbing".
     public var displayName: String {
         switch self {
         case .exact: return "exact selection"
         case .hillClimb: return "hill climbing"
+        case .adam: return "Adam"
+        }
+    }
+
+    /// The world whose models this optimizer trains: exact selection and hill climbing choose from
+    /// the maze world's priced class; Adam trains the learned worlds' networks.
+    public func applies(to world: World) -> Bool {
+        switch self {
+        case .exact, .hillClimb: return world == .maze
+        case .adam: return world != .maze
         }
     }
 }
