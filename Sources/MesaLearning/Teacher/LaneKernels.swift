@@ -26,15 +26,17 @@ enum LaneKernels {
         return laneSum(sum)
     }
 
-    /// relu, lane-wise: negative lanes (and −0) become +0.
+    /// relu of `count` scalars: `into[j]` = z[j] where z[j] > 0, else +0. A plain loop of
+    /// selects, which the optimiser vectorises (lane masks on a generic `SIMD8` do not: they
+    /// compile to a loop over lanes through memory).
     @inline(__always)
-    static func relu<S: LearningScalar>(_ z: Lanes<S>) -> Lanes<S> {
-        z.replacing(with: 0, where: z .<= 0)
+    static func relu<S: LearningScalar>(_ z: UnsafePointer<S>, into: UnsafeMutablePointer<S>, count: Int) {
+        for j in 0..<count { into[j] = z[j] > 0 ? z[j] : 0 }
     }
 
-    /// `value` where `z` > 0, else 0: the relu derivative applied to an error.
+    /// The relu derivative applied in place: `values[j]` kept where z[j] > 0, else +0.
     @inline(__always)
-    static func gate<S: LearningScalar>(_ value: Lanes<S>, by z: Lanes<S>) -> Lanes<S> {
-        value.replacing(with: 0, where: z .<= 0)
+    static func gate<S: LearningScalar>(_ values: UnsafeMutablePointer<S>, by z: UnsafePointer<S>, count: Int) {
+        for j in 0..<count { values[j] = z[j] > 0 ? values[j] : 0 }
     }
 }

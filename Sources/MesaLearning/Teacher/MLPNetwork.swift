@@ -37,7 +37,30 @@ enum MLPNetwork {
             let pre = workspace.preActivations[layer], act = workspace.activations[layer]
             for b in 0..<count {
                 let row = source + b * sourceStride
-                for c in 0..<chunks {
+                // Four chunks at a time: four independent sums in flight (each still summed over
+                // i in order), then the remaining chunks one by one.
+                var c = 0
+                while c + 4 <= chunks {
+                    let o = c * laneWidth
+                    var z0 = LaneKernels.load(bias + o), z1 = LaneKernels.load(bias + o + laneWidth)
+                    var z2 = LaneKernels.load(bias + o + 2 * laneWidth), z3 = LaneKernels.load(bias + o + 3 * laneWidth)
+                    for i in 0..<fanIn {
+                        let xi = row[i]
+                        if xi == 0 { continue }
+                        let x = Lanes<S>(repeating: xi), w = weights + i * pw + o
+                        z0 = z0 + x * LaneKernels.load(w)
+                        z1 = z1 + x * LaneKernels.load(w + laneWidth)
+                        z2 = z2 + x * LaneKernels.load(w + 2 * laneWidth)
+                        z3 = z3 + x * LaneKernels.load(w + 3 * laneWidth)
+                    }
+                    let out = b * pw + o
+                    LaneKernels.store(z0, pre + out)
+                    LaneKernels.store(z1, pre + out + laneWidth)
+                    LaneKernels.store(z2, pre + out + 2 * laneWidth)
+                    LaneKernels.store(z3, pre + out + 3 * laneWidth)
+                    c += 4
+                }
+                while c < chunks {
                     var z = LaneKernels.load(bias + c * laneWidth)
                     for i in 0..<fanIn {
                         let xi = row[i]
@@ -45,8 +68,9 @@ enum MLPNetwork {
                         z = z + Lanes<S>(repeating: xi) * LaneKernels.load(weights + i * pw + c * laneWidth)
                     }
                     LaneKernels.store(z, pre + b * pw + c * laneWidth)
-                    LaneKernels.store(LaneKernels.relu(z), act + b * pw + c * laneWidth)
+                    c += 1
                 }
+                LaneKernels.relu(pre + b * pw, into: act + b * pw, count: pw)
             }
         }
         let top = UnsafePointer(workspace.activations[shape.layers - 1])
@@ -93,10 +117,13 @@ enum MLPNetwork {
             for b in 0..<count {
                 let e = Lanes<S>(repeating: workspace.outputErrors[b])
                 g = g + e * LaneKernels.load(top + b * pw + c * laneWidth)
-                let z = LaneKernels.load(workspace.preActivations[shape.layers - 1] + b * pw + c * laneWidth)
-                LaneKernels.store(LaneKernels.gate(e * vc, by: z), delta + b * pw + c * laneWidth)
+                LaneKernels.store(e * vc, delta + b * pw + c * laneWidth)
             }
             LaneKernels.store(g, gradient + shape.outputWeights + c * laneWidth)
+        }
+        let topPre = workspace.preActivations[shape.layers - 1]
+        for b in 0..<count {
+            LaneKernels.gate(delta + b * pw, by: topPre + b * pw, count: pw)
         }
 
         for layer in stride(from: shape.layers - 1, through: 0, by: -1) {
@@ -111,7 +138,27 @@ enum MLPNetwork {
                 LaneKernels.store(g, biasGradient + c * laneWidth)
             }
             for i in 0..<fanIn {
-                for c in 0..<chunks {
+                var c = 0
+                while c + 4 <= chunks {  // four independent sums over b in flight, as in `forward`
+                    let o = c * laneWidth
+                    var g0 = Lanes<S>(), g1 = Lanes<S>(), g2 = Lanes<S>(), g3 = Lanes<S>()
+                    for b in 0..<count {
+                        let xi = source[b * sourceStride + i]
+                        if xi == 0 { continue }
+                        let x = Lanes<S>(repeating: xi), d = delta + b * pw + o
+                        g0 = g0 + x * LaneKernels.load(d)
+                        g1 = g1 + x * LaneKernels.load(d + laneWidth)
+                        g2 = g2 + x * LaneKernels.load(d + 2 * laneWidth)
+                        g3 = g3 + x * LaneKernels.load(d + 3 * laneWidth)
+                    }
+                    let w = weightGradient + i * pw + o
+                    LaneKernels.store(g0, w)
+                    LaneKernels.store(g1, w + laneWidth)
+                    LaneKernels.store(g2, w + 2 * laneWidth)
+                    LaneKernels.store(g3, w + 3 * laneWidth)
+                    c += 4
+                }
+                while c < chunks {
                     var g = Lanes<S>()
                     for b in 0..<count {
                         let xi = source[b * sourceStride + i]
@@ -119,6 +166,7 @@ enum MLPNetwork {
                         g = g + Lanes<S>(repeating: xi) * LaneKernels.load(delta + b * pw + c * laneWidth)
                     }
                     LaneKernels.store(g, weightGradient + i * pw + c * laneWidth)
+                    c += 1
                 }
             }
             if layer > 0 {

@@ -25,6 +25,9 @@ struct ModelResponse {
         var squares = [[Double]](repeating: [Double](repeating: 0, count: h), count: layers)
         // Moments of g and h for τ: Σ g²h², Σ g²h, Σ g² per unit.
         var g2h2 = sums, g2h = sums, g2 = sums
+        let chunks = pw / laneWidth
+        var sumLanes = [[SIMD8<Double>]](repeating: [SIMD8<Double>](repeating: .zero, count: chunks), count: layers)
+        var squareLanes = sumLanes
         var sensitivity = [Float](repeating: 0, count: pw)
         var gatedOutput = [Float](repeating: 0, count: pw)
         parameters.withUnsafeBufferPointer { pb in
@@ -39,10 +42,10 @@ struct ModelResponse {
                         outputs[start + b] = Double(workspace.outputs[b])
                         for layer in 0..<layers {
                             let act = workspace.activations[layer] + b * pw
-                            for u in 0..<h {
-                                let a = Double(act[u])
-                                sums[layer][u] += a
-                                squares[layer][u] += a * a
+                            for c in 0..<chunks {  // lane-wise in Double: each unit's own sum
+                                let a = SIMD8<Double>(LaneKernels.load(act + c * laneWidth))
+                                sumLanes[layer][c] += a
+                                squareLanes[layer][c] += a * a
                             }
                         }
                         if wantTask {
@@ -62,6 +65,12 @@ struct ModelResponse {
                     }
                     start += n
                 }
+            }
+        }
+        for layer in 0..<layers {
+            for u in 0..<h {
+                sums[layer][u] = sumLanes[layer][u / laneWidth][u % laneWidth]
+                squares[layer][u] = squareLanes[layer][u / laneWidth][u % laneWidth]
             }
         }
         let e = Double(count)
@@ -89,11 +98,8 @@ struct ModelResponse {
         let pw = shape.paddedWidth, chunks = pw / laneWidth
         let z = workspace.preActivations[1] + b * pw
         gated.withUnsafeMutableBufferPointer { gb in
-            for c in 0..<chunks {
-                let v = LaneKernels.load(p + shape.outputWeights + c * laneWidth)
-                LaneKernels.store(LaneKernels.gate(v, by: LaneKernels.load(z + c * laneWidth)),
-                                  gb.baseAddress! + c * laneWidth)
-            }
+            for j in 0..<pw { gb[j] = p[shape.outputWeights + j] }
+            LaneKernels.gate(gb.baseAddress!, by: z, count: pw)
             for j in 0..<shape.width {
                 into[j] = LaneKernels.dot(p + shape.secondWeights + j * pw, gb.baseAddress!, chunks: chunks)
             }
