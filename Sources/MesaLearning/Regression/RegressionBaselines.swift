@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The two reference predictors of SCIENCE.md §7.1, in `Double`, from a sequence packed by
 /// `SequenceBuilder<Double>` (A = XᵀX by rows, b = Xᵀy, x_q).
 enum RegressionBaselines {
@@ -63,7 +57,7 @@ enum RegressionBaselines {
         }
         var total = 0.0, weighted = 0.0
         for j in 0..<count {
-            let a = exp(logits[2 * j] - largest)
+            let a = DeterministicMath.exp(logits[2 * j] - largest)
             total += a
             weighted += a * logits[2 * j + 1]
         }
