@@ -1,15 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The standard normal distribution's quantile function Φ⁻¹ and tail probability, for the
-/// region trigger's threshold τ = Φ⁻¹(1 − p).
+/// The standard normal distribution's quantile function Φ⁻¹, for the region trigger's threshold
+/// τ = Φ⁻¹(1 − p).
 enum NormalQuantile {
     /// Φ⁻¹(p) for p in (0, 1) by Wichura's algorithm AS 241 (PPND16, Applied Statistics 37,
-    /// 1988): rational approximations accurate to about 1e-16 relative, using only `log` and
-    /// `sqrt`.
+    /// 1988): rational approximations accurate to about 1e-16 relative, using only `sqrt` and
+    /// `DeterministicMath.log` (not the C library's, which glibc picks by CPU).
     static func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "quantile of \(p)")
         let q = p - 0.5
@@ -26,7 +20,7 @@ enum NormalQuantile {
             return q * num / den
         }
         var r = q < 0 ? p : 1 - p
-        r = (-log(r)).squareRoot()
+        r = (-DeterministicMath.log(r)).squareRoot()
         let value: Double
         if r <= 5 {
             r -= 1.6
@@ -54,8 +48,4 @@ enum NormalQuantile {
         return q < 0 ? -value : value
     }
 
-    /// P(Z > z) = erfc(z/√2)/2 for a standard normal Z.
-    static func upperTail(_ z: Double) -> Double {
-        erfc(z / 2.0.squareRoot()) / 2
-    }
 }

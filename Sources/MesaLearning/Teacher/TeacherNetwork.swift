@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One random two-layer ReLU teacher, normalised under x ~ N(0, I_d):
 ///
 ///     f(x) = (Σ_k a_k · relu(b_k · x) − μ) / σ,   b_k ~ N(0, I_d), a_k ~ N(0, 1), k = 1 … W_t,
@@ -22,7 +16,9 @@ import Darwin
 ///     E relu(u) relu(v) = ‖b_k‖ ‖b_l‖ (sin θ + (π − θ) cos θ) / (2π)
 ///
 /// so μ = Σ_k a_k ‖b_k‖/√(2π) and σ² = Σ_{k,l} a_k a_l (E relu(u)relu(v) − E relu(u) E relu(v)).
-/// O(W_t² d) once per teacher.
+/// O(W_t² d) once per teacher. sin θ = √(1 − cos²θ) and θ = ``arcCosine(_:)``, written out:
+/// the C library's `acos`/`sin` are picked by CPU, and the normalisation must be the same
+/// number on every machine.
 struct TeacherNetwork: Sendable, Hashable {
     /// d.
     let dimension: Int
@@ -84,14 +80,39 @@ struct TeacherNetwork: Sendable, Hashable {
                     for i in 0..<d { dot += b[k * d + i] * b[l * d + i] }
                     let product = norms[k] * norms[l]
                     let cosine = product > 0 ? min(1, max(-1, dot / product)) : 0
-                    let theta = acos(cosine)
-                    let second = product * (sin(theta) + (Double.pi - theta) * cosine) / twoPi
+                    let theta = arcCosine(cosine)
+                    let sine = max(0, 1 - cosine * cosine).squareRoot()
+                    let second = product * (sine + (Double.pi - theta) * cosine) / twoPi
                     covariance = second - product / twoPi
                 }
                 variance += a[k] * a[l] * covariance
             }
         }
         return (mean, variance)
+    }
+
+    /// acos c for c in [−1, 1], as 2·atan(√((1 − c)/(1 + c))); atan t for t ≤ 1 after two
+    /// half-angle steps atan t = 2 atan(t / (1 + √(1 + t²))) (so |t| ≤ tan(π/16) ≈ 0.199) by its
+    /// series to t⁴¹ (next term < 1e-30), and π/2 − atan(1/t) above 1. Within a few ulp.
+    static func arcCosine(_ c: Double) -> Double {
+        if c <= -1 { return Double.pi }
+        if c >= 1 { return 0 }
+        return 2 * arcTangent(((1 - c) / (1 + c)).squareRoot())
+    }
+
+    /// atan t for t ≥ 0 (``arcCosine(_:)``).
+    static func arcTangent(_ t: Double) -> Double {
+        if t > 1 { return Double.pi / 2 - arcTangent(1 / t) }
+        let once = t / (1 + (1 + t * t).squareRoot())
+        let z = once / (1 + (1 + once * once).squareRoot())
+        let z2 = z * z
+        var sum = 0.0
+        var k = 20
+        while k >= 0 {  // Horner from the smallest term: Σ (−1)^k z^(2k)/(2k + 1)
+            sum = sum * z2 + (k % 2 == 0 ? 1 : -1) / Double(2 * k + 1)
+            k -= 1
+        }
+        return 4 * z * sum
     }
 
     /// f(x) for `x` (d values); `hidden` is scratch of at least W_t values.

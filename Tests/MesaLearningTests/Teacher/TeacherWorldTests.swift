@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import MesaLearning
 import Testing
 
@@ -15,7 +20,17 @@ import Testing
         for (p, expected) in cases {
             #expect(abs(NormalQuantile.quantile(p) - expected) <= 1e-14 * max(1, abs(expected)), "Φ⁻¹(\(p))")
         }
-        #expect(abs(NormalQuantile.upperTail(1.2815515655446004) - 0.1) < 1e-15)
+    }
+
+    @Test("the written-out acos agrees with the C library's to 1e-15")
+    func arcCosine() {
+        for i in 0...2000 {
+            let c = -1 + Double(i) / 1000
+            #expect(abs(TeacherNetwork.arcCosine(c) - acos(c)) < 1e-15, "acos(\(c))")
+        }
+        for c in [-0.9999999, -1e-12, 1e-300, 0.70710678118654757, 0.99999999999] {
+            #expect(abs(TeacherNetwork.arcCosine(c) - acos(c)) < 1e-15, "acos(\(c))")
+        }
     }
 
     @Test("one teacher unit: the moments are a·‖b‖/√(2π) and a²‖b‖²(1/2 − 1/(2π))")
