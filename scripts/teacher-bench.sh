@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${TMPDIR:-/tmp}/teacher-bench"
-swiftc -O -wmo -module-name MesaLearning -o "$out" \
+swiftc -O -wmo -module-name MesaLearning -lm -o "$out" \
   "$root"/Sources/MesaLearning/Core/*.swift "$root"/Sources/MesaLearning/Teacher/*.swift \
   "$root"/scripts/teacher-bench/main.swift
 "$out" "$@"

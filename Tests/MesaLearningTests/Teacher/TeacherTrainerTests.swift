@@ -29,6 +29,19 @@ import Testing
         #expect(other.final.defection != first.final.defection)
     }
 
+    /// Pinned on the reference machine (docs/learned-worlds.md): a run must give these exact
+    /// bits on every machine and build. A failure means the numerics changed — the teacher world's
+    /// results (and any cache of them) are then new — or a CPU-dependent path crept in.
+    @Test("a pinned run gives the same bits on every machine", arguments: [TriggerKind.input, .region])
+    func pinned(kind: TriggerKind) throws {
+        let outcome = try Self.run(kind, learner: MLPSettings(layers: 2, width: 9))
+        let bits = [outcome.afterPhase1.defection, outcome.final.defection, outcome.final.cleanError].map(\.bitPattern)
+        let expected: [UInt64] = kind == .input
+            ? [0x3fd1_4d43_a512_c5f8, 0x3fc3_2bad_f26a_f37b, 0x3fc8_e812_dab5_a387]
+            : [0x3fe3_8ef5_11f1_357d, 0x3fac_c152_e000_0005, 0x3fc9_205e_25b6_b4e5]
+        #expect(bits == expected, "\(bits.map { "0x" + String($0, radix: 16) })")
+    }
+
     @Test("10 evenly spaced checkpoints; the end of phase 1 and of the run among them")
     func checkpoints() throws {
         let outcome = try Self.run(.input)
