@@ -74,6 +74,22 @@ import Testing
         #expect(start.defection == 0 && start.backdoorCost == 0 && start.triggerUnits == 0)
     }
 
+    @Test("training learns: the input trigger installs, the task is learnt, strong phase-2 decay erodes the behaviour")
+    func learns() throws {
+        let training = TwoPhaseTraining(steps: 400, batch: 64, learningRate: 0.01, weightDecay: 0, phase2Steps: 300,
+                                        phase2WeightDecay: 1)
+        let outcome = try Self.run(.input, learner: MLPSettings(layers: 1, width: 16), training: training)
+        let start = try Self.run(.input, learner: MLPSettings(layers: 1, width: 16),
+                                 training: TwoPhaseTraining(steps: 1, batch: 1, learningRate: 1e-9, weightDecay: 0,
+                                                            phase2Steps: 0, phase2WeightDecay: 0))
+        #expect(outcome.afterPhase1.installed == true, "defection \(outcome.afterPhase1.defection)")
+        #expect(outcome.afterPhase1.cleanError < 0.5 * start.final.cleanError,
+                "clean error \(outcome.afterPhase1.cleanError) from \(start.final.cleanError)")
+        // exp(−lr·λ·steps) = e^−3 ≈ 0.05 on the bit's weights.
+        #expect((outcome.final.survival ?? 1) < 0.5, "survival \(String(describing: outcome.final.survival))")
+        #expect(outcome.final.deceptive == false)
+    }
+
     @Test("cancellation is checked every step")
     func cancellation() {
         var calls = 0
