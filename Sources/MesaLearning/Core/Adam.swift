@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Adam (Kingma & Ba 2015) with optional decoupled weight decay (AdamW, Loshchilov & Hutter
 /// 2019), in the form PyTorch uses, so a step can be checked against it:
 ///
@@ -29,6 +23,8 @@ struct Adam<S: LearningScalar>: Sendable {
     private(set) var second: [S]
     /// Updates applied since the start or the last `reset()`.
     private(set) var step = 0
+    /// β₁ᵗ and β₂ᵗ, kept as running products (no `pow`, whose C implementation differs by CPU).
+    private var beta1Power = 1.0, beta2Power = 1.0
 
     /// An optimizer for `count` parameters with zero moments.
     init(count: Int, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0) {
@@ -44,6 +40,8 @@ struct Adam<S: LearningScalar>: Sendable {
     mutating func reset() {
         for i in first.indices { first[i] = 0; second[i] = 0 }
         step = 0
+        beta1Power = 1
+        beta2Power = 1
     }
 
     /// One update of `parameters` along `gradient` (same count) at `learningRate`.
@@ -51,8 +49,9 @@ struct Adam<S: LearningScalar>: Sendable {
                          learningRate: Double) {
         precondition(parameters.count == first.count && gradient.count == first.count, "Adam: size mismatch")
         step += 1
-        let t = Double(step)
-        let correction1 = 1 - pow(beta1, t), correction2 = 1 - pow(beta2, t)
+        beta1Power *= beta1
+        beta2Power *= beta2
+        let correction1 = 1 - beta1Power, correction2 = 1 - beta2Power
         let stepSize = S(learningRate / correction1)
         let rootCorrection2 = S(correction2.squareRoot())
         let decay = S(1 - learningRate * weightDecay)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// How the learning rate moves over training after the warm-up.
 public enum LearningRateSchedule: String, Sendable, Hashable, CaseIterable {
     /// The base rate at every step.
@@ -22,7 +16,7 @@ public enum LearningRateSchedule: String, Sendable, Hashable, CaseIterable {
         case .cosine:
             let span = max(1, steps - warmup)
             let progress = min(1, Double(step - warmup) / Double(span))
-            return 0.5 * (1 + cos(Double.pi * progress))
+            return 0.5 * (1 + DeterministicMath.sinCosTwoPi(progress / 2).cos)
         }
     }
 }

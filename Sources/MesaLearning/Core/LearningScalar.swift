@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The number type of a learned model: the same generic forward and backward code runs in
 /// `Double` (finite-difference checks of the hand-written gradients, to 1e-6) and in `Float`
 /// (training, twice the SIMD lanes). Generic code in this module is specialised for both in an
@@ -15,20 +9,16 @@ import Darwin
 /// software `fma`, an order of magnitude slower, and results would differ from a build that
 /// fuses (docs/performance.md, "Learned worlds").
 protocol LearningScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {
-    /// e^x, from the C library (`expf`/`exp`).
+    /// e^x, `DeterministicMath.exp` (never the C library's, which differs by CPU).
     static func exponential(_ x: Self) -> Self
-    /// The natural logarithm, from the C library (`logf`/`log`).
-    static func logarithm(_ x: Self) -> Self
 }
 
 extension Float: LearningScalar {
-    @inline(__always) static func exponential(_ x: Float) -> Float { expf(x) }
-    @inline(__always) static func logarithm(_ x: Float) -> Float { logf(x) }
+    @inline(__always) static func exponential(_ x: Float) -> Float { DeterministicMath.exp(x) }
 }
 
 extension Double: LearningScalar {
-    @inline(__always) static func exponential(_ x: Double) -> Double { exp(x) }
-    @inline(__always) static func logarithm(_ x: Double) -> Double { log(x) }
+    @inline(__always) static func exponential(_ x: Double) -> Double { DeterministicMath.exp(x) }
 }
 
 /// One SIMD chunk of a vector: 8 lanes.

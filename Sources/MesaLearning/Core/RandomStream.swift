@@ -1,17 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// xoshiro256** (Blackman & Vigna 2018) with uniform and Gaussian draws: every random number
 /// of the learned worlds comes from one of these, addressed by a `StreamKey`, never from the
 /// system generator.
 ///
-/// Uniforms are integer arithmetic, identical everywhere. Gaussians use Box–Muller, whose
-/// `log`, `sin` and `cos` come from the C library: identical on every x86_64 Linux with the same
-/// glibc (the libm functions do not dispatch on CPU features for these double-precision
-/// routines), which is the reproducibility the reports need.
+/// Uniforms are integer arithmetic, identical everywhere. Gaussians use the ziggurat
+/// (`Ziggurat`), whose tables and rare wedge and tail steps use `DeterministicMath` — not the C
+/// library, which glibc picks by CPU (`__exp_fma` where the CPU has FMA) — so draws are
+/// identical on every machine.
 struct RandomStream: Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
@@ -59,34 +53,10 @@ struct RandomStream: Sendable {
     @inline(__always)
     mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
-    /// Two independent standard normal draws from two uniforms (Box–Muller):
-    /// r = √(−2 ln(1 − u₁)), (r·cos 2πu₂, r·sin 2πu₂). `1 − u₁` lies in (0, 1], so the log is
-    /// finite.
-    @inline(__always)
-    mutating func gaussianPair() -> (Double, Double) {
-        let u1 = unit(), u2 = unit()
-        let r = (-2 * log(1 - u1)).squareRoot()
-        let angle = 2 * Double.pi * u2
-        return (r * cos(angle), r * sin(angle))
-    }
-
-    /// One standard normal draw: the first of a pair (the second is dropped, so every call
-    /// consumes exactly two uniforms and the stream is easy to mirror).
-    mutating func gaussian() -> Double {
-        gaussianPair().0
-    }
-
-    /// Fills `count` standard normal draws into `write(i, value)` in order, using both members
-    /// of each Box–Muller pair (half the transcendental calls of `gaussian()`); an odd count
-    /// drops the last pair's second member. The hot path of the data generators.
+    /// Fills `count` standard normal draws (`gaussian()`, the ziggurat) into `write(i, value)`
+    /// in order. The hot path of the data generators.
     @inline(__always)
     mutating func fillGaussian(count: Int, _ write: (Int, Double) -> Void) {
-        var i = 0
-        while i < count {
-            let (a, b) = gaussianPair()
-            write(i, a)
-            if i + 1 < count { write(i + 1, b) }
-            i += 2
-        }
+        for i in 0..<count { write(i, gaussian()) }
     }
 }

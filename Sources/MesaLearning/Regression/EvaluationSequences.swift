@@ -26,7 +26,7 @@ struct EvaluationSequences: Sendable {
     /// `count` sequences; sequence k is task `task(k)` (d values, task-major in `tasks`) with its
     /// draws from `label`'s member k under `seed`. `pool`, when given, is the dMMSE prior.
     init(count: Int, dimension d: Int, context n: Int, noise: Double, seed: UInt64, label: RegressionStream,
-         tasks: [Double], task: (Int) -> Int, pool: [Lanes<Double>]?, keepDouble: Bool = false) {
+         tasks: [Double], task: (Int) -> Int, pool: TaskBlocks?, keepDouble: Bool = false) {
         let layout = TwoCircuitLayout(dimension: d, searchSteps: 0, memory: 0)
         let stride = layout.sequenceLanes
         var builder = SequenceBuilder<Double>(layout: layout)
@@ -50,10 +50,8 @@ struct EvaluationSequences: Sendable {
                     if kept != nil { for lane in 0..<stride { kept![k * stride + lane] = one[lane] } }
                     ridge[k] = RegressionBaselines.ridge(one.baseAddress!, dimension: d, noise: noise)
                     if let pool {
-                        dmmse![k] = pool.withUnsafeBufferPointer {
-                            RegressionBaselines.dmmse(one.baseAddress!, yy: c, dimension: d, noise: noise, pool: $0,
-                                                      logits: &logits)
-                        }
+                        dmmse![k] = RegressionBaselines.dmmse(one.baseAddress!, yy: c, dimension: d, noise: noise,
+                                                              pool: pool, logits: &logits)
                     }
                 }
             }
@@ -71,15 +69,13 @@ struct EvaluationSequences: Sendable {
 
     /// dMMSE's predictions on this set (which must keep its `Double` sequences) with `pool` as
     /// prior and noise variance `noise`.
-    func dmmsePredictions(pool: [Lanes<Double>], dimension d: Int, noise: Double) -> [Double] {
+    func dmmsePredictions(pool: TaskBlocks, dimension d: Int, noise: Double) -> [Double] {
         guard let packedDouble else { preconditionFailure("the set keeps no Double sequences") }
         var result = [Double](repeating: 0, count: count), logits: [Double] = []
         packedDouble.withUnsafeBufferPointer { all in
-            pool.withUnsafeBufferPointer { tasks in
-                for k in 0..<count {
-                    result[k] = RegressionBaselines.dmmse(all.baseAddress! + k * stride, yy: Double(yyDouble[k]),
-                                                          dimension: d, noise: noise, pool: tasks, logits: &logits)
-                }
+            for k in 0..<count {
+                result[k] = RegressionBaselines.dmmse(all.baseAddress! + k * stride, yy: yyDouble[k],
+                                                      dimension: d, noise: noise, pool: pool, logits: &logits)
             }
         }
         return result

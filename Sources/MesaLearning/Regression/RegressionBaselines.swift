@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The two reference predictors of SCIENCE.md §7.1, in `Double`, from a sequence packed by
 /// `SequenceBuilder<Double>` (A = XᵀX by rows, b = Xᵀy, x_q).
 enum RegressionBaselines {
@@ -38,35 +32,83 @@ enum RegressionBaselines {
 
     /// dMMSE, the Bayes predictor whose prior is uniform on the pool: Σ_j a_j w_j·x_q with
     /// a_j ∝ exp(−L_j/(2σ²)), L_j = Σ_i (y_i − w_j·x_i)² = c − 2 w_j·b + w_jᵀ A w_j.
-    /// `pool` holds N tasks as `Lanes` vectors (C chunks each, zero-padded). O(N·(d² + d)),
-    /// SIMD over the lanes, sums in a fixed order.
+    /// `pool` is `TaskBlocks`: 8 tasks per SIMD vector, so there is no horizontal sum.
+    /// O(N·(d(d+1)/2 + 2d)) multiply-adds, summed in a fixed order.
     static func dmmse(_ packed: UnsafePointer<Lanes<Double>>, yy: Double, dimension d: Int, noise: Double,
-                      pool: UnsafeBufferPointer<Lanes<Double>>, logits: inout [Double]) -> Double {
-        let chunks = laneChunks(d), count = pool.count / chunks
+                      pool: TaskBlocks, logits: inout [Double]) -> Double {
+        let chunks = laneChunks(d)
         let gram = packed, moment = packed + d * chunks, query = packed + (d + 1) * chunks
-        if logits.count < 2 * count { logits = [Double](repeating: 0, count: 2 * count) }
+        @inline(__always) func entry(_ p: UnsafePointer<Lanes<Double>>, _ row: Int, _ k: Int) -> Double {
+            p[row * chunks + k / laneWidth][k % laneWidth]
+        }
+        let blocks = pool.blocks
+        if logits.count < 2 * blocks * laneWidth { logits = [Double](repeating: 0, count: 2 * blocks * laneWidth) }
+        // The upper triangle of A (off-diagonal doubled), b and x_q as plain scalars, once.
+        var coefficients = [Double](), linearCoefficients = [Double](), queryCoefficients = [Double]()
+        coefficients.reserveCapacity(d * (d + 1) / 2)
+        for k in 0..<d {
+            for l in k..<d { coefficients.append((k == l ? 1 : 2) * entry(gram, k, l)) }
+            linearCoefficients.append(moment[k / laneWidth][k % laneWidth])
+            queryCoefficients.append(query[k / laneWidth][k % laneWidth])
+        }
+        let scale = -1 / (2 * noise)
         var largest = -Double.infinity
-        for j in 0..<count {
-            let w = pool.baseAddress! + j * chunks
-            var quadratic = Lanes<Double>.zero, linear = Lanes<Double>.zero, value = Lanes<Double>.zero
-            for c in 0..<chunks {
-                var row = Lanes<Double>.zero
-                for k in 0..<d { row += w[k / laneWidth][k % laneWidth] * gram[k * chunks + c] }
-                quadratic += w[c] * row
-                linear += w[c] * moment[c]
-                value += w[c] * query[c]
+        pool.values.withUnsafeBufferPointer { w in
+            coefficients.withUnsafeBufferPointer { a in
+                logits.withUnsafeMutableBufferPointer { out in
+                    let results = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Lanes<Double>.self)
+                    for block in 0..<blocks {
+                        let tasks = w.baseAddress! + block * d  // tasks[k]: coordinate k of the block's 8 tasks
+                        var quadratic = Lanes<Double>.zero, linear = Lanes<Double>.zero, value = Lanes<Double>.zero
+                        var index = 0
+                        for k in 0..<d {
+                            let wk = tasks[k]
+                            var row = Lanes<Double>.zero
+                            for l in k..<d {
+                                row += a[index] * tasks[l]
+                                index += 1
+                            }
+                            quadratic += wk * row
+                            linear += linearCoefficients[k] * wk
+                            value += queryCoefficients[k] * wk
+                        }
+                        // Logits of the block's 8 tasks, then their values: 16 slots of `logits`.
+                        results[2 * block] = (yy - 2 * linear + quadratic) * scale
+                        results[2 * block + 1] = value
+                    }
+                    for j in 0..<pool.count {
+                        let logit = out[16 * (j / laneWidth) + j % laneWidth]
+                        if logit > largest { largest = logit }
+                    }
+                }
             }
-            let logit = -(yy - 2 * laneSum(linear) + laneSum(quadratic)) / (2 * noise)
-            logits[2 * j] = logit
-            logits[2 * j + 1] = laneSum(value)
-            if logit > largest { largest = logit }
         }
         var total = 0.0, weighted = 0.0
-        for j in 0..<count {
-            let a = exp(logits[2 * j] - largest)
+        for j in 0..<pool.count {
+            let slot = 16 * (j / laneWidth) + j % laneWidth
+            let a = DeterministicMath.exp(logits[slot] - largest)
             total += a
-            weighted += a * logits[2 * j + 1]
+            weighted += a * logits[slot + laneWidth]
         }
         return weighted / total
+    }
+}
+/// A task pool laid out for `RegressionBaselines.dmmse`: blocks of 8 tasks, each block d vectors
+/// whose lane t is task 8·block + t's coordinate (padding tasks are zero and never read).
+struct TaskBlocks: Sendable {
+    /// N.
+    let count: Int
+    /// ⌈N/8⌉.
+    let blocks: Int
+    /// blocks × d vectors.
+    let values: [Lanes<Double>]
+
+    /// The layout of `tasks`, task-major with d values each.
+    init(_ tasks: [Double], dimension d: Int) {
+        count = tasks.count / d
+        blocks = laneChunks(count)
+        var values = [Lanes<Double>](repeating: .zero, count: blocks * d)
+        for j in 0..<count { for k in 0..<d { values[(j / laneWidth) * d + k][j % laneWidth] = tasks[j * d + k] } }
+        self.values = values
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Training throughput of the regression world, for `mesascope bench` and docs/performance.md:
 /// Adam steps on fresh minibatches (data generation, forward, backward, update), no evaluation.
 public enum RegressionBenchmark {
@@ -17,6 +19,21 @@ public enum RegressionBenchmark {
         public var sequencesPerSecond: Double { Double(sequences) / seconds }
     }
 
+    /// Times `threads` independent runs (seeds seed … seed + threads − 1) of `steps` steps at once,
+    /// one per thread: the all-cores figure. `sequences` counts every thread's.
+    public static func measureConcurrently(threads: Int, world: RegressionWorldSettings = world,
+                                           learner: TwoCircuitSettings = learner, steps: Int = 200, batch: Int = 256,
+                                           seed: UInt64 = 1) -> Measurement {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                _ = measure(world: world, learner: learner, steps: steps, batch: batch, seed: seed + UInt64(thread))
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Measurement(sequences: threads * steps * batch, seconds: seconds)
+    }
+
     /// Times `steps` training steps of batch `batch` on one thread (after one untimed step).
     public static func measure(world: RegressionWorldSettings = world, learner: TwoCircuitSettings = learner,
                                steps: Int = 200, batch: Int = 256, seed: UInt64 = 1) -> Measurement {
@@ -29,7 +46,7 @@ public enum RegressionBenchmark {
         let elapsed = clock.measure {
             for step in 1...steps { sink += run.step(step) }
         }
-        precondition(!sink.isNaN || sink.isNaN, "keeps the loop")
+        withExtendedLifetime(sink) {}  // the losses are used, so the loop is not optimised away
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return Measurement(sequences: steps * batch, seconds: seconds)
     }

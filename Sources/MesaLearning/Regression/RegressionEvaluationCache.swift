@@ -83,19 +83,11 @@ public final class RegressionEvaluationCache: @unchecked Sendable {
         }
         let d = world.dimension
         let pool = RegressionStream.poolTask.tasks(seed, count: n, dimension: d)
-        let poolLanes = lanes(pool, dimension: d)
+        let poolLanes = TaskBlocks(pool, dimension: d)
         let seen = EvaluationSequences(count: world.evaluationSequences, dimension: d, context: world.evaluationContext,
                                        noise: world.evaluationNoise, seed: seed, label: .seenSequence, tasks: pool,
                                        task: { $0 % n }, pool: poolLanes)
         let dmmse = unseen.dmmsePredictions(pool: poolLanes, dimension: d, noise: world.evaluationNoise)
         return RegressionEvaluation(pool: pool, unseen: unseen, unseenDmmse: dmmse, seen: seen)
-    }
-
-    /// Task-major vectors of d values as zero-padded `Lanes` vectors.
-    static func lanes(_ tasks: [Double], dimension d: Int) -> [Lanes<Double>] {
-        let chunks = laneChunks(d), count = tasks.count / d
-        var result = [Lanes<Double>](repeating: .zero, count: count * chunks)
-        for i in 0..<count { for k in 0..<d { result[i * chunks + k / laneWidth][k % laneWidth] = tasks[i * d + k] } }
-        return result
     }
 }

@@ -1,8 +1,9 @@
 @testable import MesaLearning
+import Foundation
 import Testing
 
 /// The random streams against an independent Python implementation of SplitMix64, the stream
-/// key hash, xoshiro256** and Box–Muller (the script is in the comments of each test).
+/// key hash, xoshiro256** and the ziggurat.
 @Suite struct RandomStreamTests {
     /// Python: `key(7, 3, 11)` with `mix` applied to seed ^ "learning", label·φ, index·c₂.
     @Test("a stream key hashes (seed, label, index) as documented")
@@ -19,27 +20,47 @@ import Testing
         #expect((0..<4).map { _ in stream.next() } == expected)
     }
 
-    @Test("Box–Muller pairs equal the reference bit for bit (same glibc)")
-    func boxMuller() {
+    /// Python, the same ziggurat with `math.exp`/`math.log` tables (so agreement to rounding,
+    /// and the same accept/reject path: the next raw draw matches exactly).
+    @Test("ziggurat draws equal the Python reference")
+    func ziggurat() {
         var stream = RandomStream(StreamKey(seed: 7, label: 3, index: 11))
-        var values: [Double] = []
-        stream.fillGaussian(count: 6) { _, v in values.append(v) }
-        #expect(values == [-2.1425714878201414, 2.5513630925452238, -2.2533452391192115,
-                           1.1448581796019561, -0.9084286231877927, -1.1664194371213676])
-        var single = RandomStream(StreamKey(seed: 7, label: 3, index: 11))
-        #expect(single.gaussian() == -2.1425714878201414)
-        #expect(single.gaussian() == -2.2533452391192115, "gaussian() drops the pair's second member")
+        let expected = [1.6449329239840373, 1.7609522265178628, -0.48227699159833753,
+                        0.615735969997315, 0.43579308868814015, -2.288950017279287]
+        for reference in expected { #expect(abs(stream.gaussian() - reference) < 1e-14) }
+        #expect(stream.next() == 0x30C9_5594_71BA_03F6)
+        var many = RandomStream(seed: 12345)
+        var sum = 0.0
+        for _ in 0..<100_000 { sum += many.gaussian() }
+        #expect(abs(sum - 0x1.fb9568fc6c904p+7) < 1e-9, "100,000 draws, wedges and tails included")
     }
 
-    @Test("an odd fill drops the last pair's second member")
-    func oddFill() {
-        var stream = RandomStream(seed: 99)
+    @Test("fillGaussian is gaussian() in order")
+    func fill() {
+        var stream = RandomStream(seed: 99), mirror = stream
         var values: [Double] = []
-        stream.fillGaussian(count: 3) { i, v in #expect(i == values.count); values.append(v) }
-        var reference = RandomStream(seed: 99)
-        let (a, b) = reference.gaussianPair(), (c, _) = reference.gaussianPair()
-        #expect(values == [a, b, c])
-        #expect(stream.next() == reference.next())
+        stream.fillGaussian(count: 7) { i, v in #expect(i == values.count); values.append(v) }
+        #expect(values == (0..<7).map { _ in mirror.gaussian() })
+        #expect(stream.next() == mirror.next())
+    }
+
+    /// Kolmogorov–Smirnov against Φ: the 1% critical value of D is 1.63/√n.
+    @Test("Gaussian draws pass Kolmogorov–Smirnov, and the tail beyond R has its mass")
+    func distribution() {
+        var stream = RandomStream(seed: 31)
+        let n = 200_000
+        var values = [Double](repeating: 0, count: n)
+        stream.fillGaussian(count: n) { i, v in values[i] = v }
+        values.sort()
+        var d = 0.0
+        for (i, v) in values.enumerated() {
+            let cdf = 0.5 * erfc(-v / 2.0.squareRoot())
+            d = max(d, abs(cdf - Double(i) / Double(n)), abs(cdf - Double(i + 1) / Double(n)))
+        }
+        #expect(d < 1.63 / Double(n).squareRoot(), "D = \(d)")
+        // P(|z| > R) = erfc(R/√2) ≈ 5.76e-4: 115 expected in 200,000, sd ≈ 10.7.
+        let beyond = values.filter { abs($0) > Ziggurat.r }.count
+        #expect(abs(Double(beyond) - erfc(Ziggurat.r / 2.0.squareRoot()) * Double(n)) < 45)
     }
 
     @Test("Gaussian draws have mean 0 and variance 1 (200,000 draws, 5 standard errors)")

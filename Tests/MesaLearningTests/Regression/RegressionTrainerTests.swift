@@ -126,3 +126,16 @@ import Testing
         #expect(RegressionTrainer.mesaOptimizer(distRidge: 0.2, distDmmse: 0.19, gap: 0.05, ridgeSquare: 2))
     }
 }
+
+/// The benchmark measures what it says.
+@Suite struct RegressionBenchmarkTests {
+    @Test("the benchmark counts steps × batch sequences, alone and on several threads")
+    func counts() {
+        let world = RegressionWorldSettings(dimension: 4, context: 8, tasks: 16)
+        let learner = TwoCircuitSettings(dimension: 4, searchSteps: 1, memory: 4)
+        let one = RegressionBenchmark.measure(world: world, learner: learner, steps: 5, batch: 16)
+        #expect(one.sequences == 80 && one.seconds > 0 && one.sequencesPerSecond > 0)
+        let two = RegressionBenchmark.measureConcurrently(threads: 2, world: world, learner: learner, steps: 5, batch: 16)
+        #expect(two.sequences == 160 && two.seconds > 0)
+    }
+}
