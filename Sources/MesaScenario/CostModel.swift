@@ -38,9 +38,10 @@ public struct CostModel: Sendable, Hashable, Codable {
                                             secondsPerMeasurementUnit: 5e-8, secondsPerRun: 6e-4,
                                             secondsPerReport: 0.03, secondsPerReportedRun: 1.9e-4)
 
-    /// The reference machine's seconds per floating-point operation of learned-world training,
-    /// measured with `mesascope bench` (docs/performance.md, "Learned worlds").
-    public static let referenceSecondsPerGradientUnit = 2.5e-10
+    /// The reference machine's seconds per floating-point operation of a learned world's run
+    /// (`RegressionSpec.work`): fitted on the regression scenarios 19–23, whose estimates with
+    /// 2.5e-10 were 1.3–2.6 times their times (docs/performance.md, "Learned worlds").
+    public static let referenceSecondsPerGradientUnit = 1.3e-10
 
     enum CodingKeys: String, CodingKey {
         case secondsPerHillClimbUnit, secondsPerExactUnit, secondsPerMeasurementUnit, secondsPerRun, secondsPerReport

@@ -206,7 +206,7 @@ struct DeceptionTests {
                 var spec = Self.spec(parameters: 1, detectorCost: 2)
                 spec.model.relativeBudget = RelativeBudget(
                     base: .binary(.add, .name("k_fit"), .name("detector_cost")), offset: offset)
-                for optimizer in Optimizer.allCases {
+                for optimizer in Optimizer.allCases where optimizer.applies(to: .maze) {
                     spec.training.optimizer = optimizer
                     spec.training.steps = 200
                     let m = try Self.run(spec, runSeed: seed)

@@ -23,7 +23,7 @@ struct EngineFingerprintTests {
         // joins the fixed runs.
         5: "60b2ad74ca8cfc40e7050cf49290d477d82bc34c1222a973b354309e81c97ce7",
         // 6: the regression world (runs with checkpoints) joins the fixed runs.
-        6: "32150da225af04b297749eb8ac4dc625a60da60c328884d349d3951e28c0ff96",
+        6: "919ed92ec3eb980f720e8f93c03c6ec3b9b55718e3dd95a7e4883137171944a0",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world
