@@ -86,6 +86,12 @@ public struct Scenario: Sendable {
             quick.simulation?.regression.steps = max(1, regression.steps / Self.quickStepDivisor)
             quick.simulation?.regression.evaluationSequences = max(10, regression.evaluationSequences / Self.quickStepDivisor)
         }
+        // The teacher world: a tenth of each phase's steps and of the evaluation inputs.
+        if let teacher = simulation?.teacher {
+            quick.simulation?.teacher.steps = max(1, teacher.steps / Self.quickStepDivisor)
+            quick.simulation?.teacher.phase2Steps = teacher.phase2Steps / Self.quickStepDivisor
+            quick.simulation?.teacher.evaluationInputs = max(16, teacher.evaluationInputs / Self.quickStepDivisor)
+        }
         quick.axes = axes.map { axis in
             guard axis.key == "training.steps" else { return axis }
             var shortened = axis
