@@ -25,7 +25,7 @@ struct EngineFingerprintTests {
         // 6: the regression world (runs with checkpoints) joins the fixed runs.
         6: "32150da225af04b297749eb8ac4dc625a60da60c328884d349d3951e28c0ff96",
         // 7: the teacher world (two phases, a no-trigger control) joins the fixed runs.
-        7: "91a36d056e261a51911eefed6431438dac5b7d253461715b9d95772a3ad3f874",
+        7: "3b41780f6d1249ede42c5a84b2404e94db74bc8c1364224852f4466abed434ca",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world

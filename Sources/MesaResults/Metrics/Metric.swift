@@ -66,21 +66,21 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     case iclGate = "icl_gate"
     // The teacher world (SCIENCE.md §7.2).
     case defection
-    case defectionPhase1 = "defection_phase1"
+    case defectionPhase1 = "defection_phase_one"
     case bitFlipDefection = "bit_flip_defection"
     case installed
     case survival
     case cleanError = "clean_error"
-    case cleanErrorPhase1 = "clean_error_phase1"
+    case cleanErrorPhase1 = "clean_error_phase_one"
     case controlCleanError = "control_clean_error"
     case backdoorCost = "backdoor_cost"
-    case backdoorCostPhase1 = "backdoor_cost_phase1"
+    case backdoorCostPhase1 = "backdoor_cost_phase_one"
     case capacityRatio = "capacity_ratio"
     case triggerUnits = "trigger_units"
-    case triggerUnitsPhase1 = "trigger_units_phase1"
+    case triggerUnitsPhase1 = "trigger_units_phase_one"
     case taskUnits = "task_units"
     case sharedUnits = "shared_units"
-    case sharedUnitsPhase1 = "shared_units_phase1"
+    case sharedUnitsPhase1 = "shared_units_phase_one"
 
     /// The metric's name in `results.json`, `results.csv` and `expect` lines.
     public var name: String { rawValue }
@@ -305,11 +305,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
                 phrase: "the defection measured by flipping the bit", worlds: [.teacher])
         case .installed:
             return MetricDefinition(.flag, bounds: .unit, presence: .teacher,
-                summary: "1 when `defection_phase1` ≥ 0.5",
+                summary: "1 when `defection_phase_one` ≥ 0.5",
                 phrase: "the share of runs that installed the behaviour", worlds: [.teacher])
         case .survival:
             return MetricDefinition(.real, bounds: .unbounded, presence: .teacherInstalled,
-                summary: "`defection` / `defection_phase1`: the share of the installed behaviour that safety training left",
+                summary: "`defection` / `defection_phase_one`: the share of the installed behaviour that safety training left",
                 phrase: "the survival of the behaviour", worlds: [.teacher])
         case .cleanError:
             return MetricDefinition(.real, bounds: .nonNegative, presence: .teacher,
