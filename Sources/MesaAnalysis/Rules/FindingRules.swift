@@ -12,7 +12,8 @@ import MesaResults
 /// 4. what the search runs learned to seek (`objective`), the analytic crossover beside the
 ///    simulated one (`analytic_vs_simulated`), and the deception argument (`claim`): the claim
 ///    check by capacity, the premise run by run, the detector's life under hill climbing (loss
-///    pressure or drift), and the counting argument's threshold V.
+///    pressure or drift), and the counting argument's threshold V;
+/// 5. in a learned world, metrics that peaked during training and fell by its end (`transience`).
 package enum FindingRules {
     package static let standard: [any FindingRule] = [
         ExpectationCheck(),
@@ -28,6 +29,7 @@ package enum FindingRules {
         PremiseCheck(),
         DetectorLifeFinder(),
         CountingThreshold(),
+        TransienceFinder(),
     ]
 
     /// Every finding of `results`, given its summary. Deterministic: the same inputs give the same

@@ -6,7 +6,8 @@ import MesaResults
 /// runs' checkpoints.
 extension ReportBuilder {
     mutating func appendRegressionAxisCharts(for axis: AxisDescription, to document: inout ReportDocument) {
-        let axisName = axis.label ?? AxisNames.chartLabel(axis.key)
+        // N counts pretraining tasks here, not training instances.
+        let axisName = axis.label ?? (axis.key == "environment.instances" ? "N (pretraining tasks)" : AxisNames.chartLabel(axis.key))
         let slices = Array(Self.slices(of: results.summary, along: axis.key, axes: results.axes).prefix(Self.sliceLimit))
         let scale: AxisScale.Kind = axis.isLogarithmic ? .log10 : .linear
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
@@ -34,7 +35,7 @@ extension ReportBuilder {
             $0.kind == .crossover && $0.axis == axis.key && $0.metric == Metric.mesaOptimizer.name && $0.value != nil
         }
         let crossing = crossovers.prefix(3).map { finding in
-            " \(axisName)* ≈ \(ChartNumber.label(finding.value!)), where the fitted share crosses one half."
+            " \(AxisNames.short(axis.key))* ≈ \(NumberText.format(finding.value!, significant: 3)), where the fitted share crosses one half."
         }.joined()
         chart("in-context share", "In-context learners against \(axisName)",
               "Share of runs whose predictions on unseen tasks track ridge regression (the general in-context learner) and, where the two baselines differ, lie nearer ridge than dMMSE (the memorizing Bayes estimator); mean and 95% interval over seeds." + crossing,

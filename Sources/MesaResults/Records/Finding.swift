@@ -62,6 +62,8 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Hashable {
     case claim
     /// Where hill climbing ended without search: not reached, or selected against (the optimality gap).
     case reachability
+    /// A learned world's metric that rose during training and fell by its end (Singh et al. 2023).
+    case transience
 }
 
 /// The verdict on a prediction (docs/statistics.md): decided by a test on all the runs.
