@@ -93,6 +93,18 @@ import Testing
         #expect(regression.simulation?.canonicalText.contains("teacher") == false)
     }
 
+    @Test func quickDividesBothPhasesAndTheEvaluationInputs() throws {
+        let scenario = try #require(compiled(Self.file("""
+            environment { world teacher }
+            deployment { inputs 1000 }
+            training { steps 300; phase2_steps [0, 5, 600] }
+            """)))
+        let quick = scenario.quick()
+        let t = try #require(quick.simulation).teacher
+        #expect(t.steps == 30 && t.evaluationInputs == 100)
+        #expect(quick.points.map { $0.spec.teacher.phase2Steps } == [0, 0, 60])
+    }
+
     @Test func workCountsTheControlNetwork() {
         let spec = TeacherSpec()
         // One forward pass at D = 17, H = 64, one layer: 2·17·64 + 2·64.
