@@ -31,6 +31,7 @@ extension Scenario {
     /// Work of one run of `spec`, counting the optimality gap's solve when `solvingGap`.
     static func work(of spec: SimulationSpec, solvingGap: Bool) -> WorkUnits {
         if spec.world == .regression { return WorkUnits(runs: 1, gradient: spec.regression.work) }
+        if spec.world == .teacher { return WorkUnits(runs: 1, gradient: spec.teacher.work) }
         let cells = Double(spec.environment.width * spec.environment.height)
         let instances = Double(spec.environment.distinctInstances)
         let length = episodeLength(spec)

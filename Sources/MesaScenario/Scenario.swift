@@ -86,11 +86,23 @@ public struct Scenario: Sendable {
             quick.simulation?.regression.steps = max(1, regression.steps / Self.quickStepDivisor)
             quick.simulation?.regression.evaluationSequences = max(10, regression.evaluationSequences / Self.quickStepDivisor)
         }
+        // The teacher world: a tenth of each phase's steps and of the evaluation inputs.
+        if let teacher = simulation?.teacher {
+            quick.simulation?.teacher.steps = max(1, teacher.steps / Self.quickStepDivisor)
+            quick.simulation?.teacher.phase2Steps = teacher.phase2Steps / Self.quickStepDivisor
+            quick.simulation?.teacher.evaluationInputs = max(16, teacher.evaluationInputs / Self.quickStepDivisor)
+        }
         quick.axes = axes.map { axis in
-            guard axis.key == "training.steps" else { return axis }
+            // The teacher world's phase 2 may be empty; every other step count keeps at least one.
+            let least: Int
+            switch axis.key {
+            case "training.steps": least = 1
+            case "training.phase2_steps" where simulation?.world == .teacher: least = 0
+            default: return axis
+            }
             var shortened = axis
             shortened.values = axis.values.map { value in
-                value.number.map { .number(Double(max(1, Int($0) / Self.quickStepDivisor))) } ?? value
+                value.number.map { .number(Double(max(least, Int($0) / Self.quickStepDivisor))) } ?? value
             }
             return shortened
         }

@@ -9,7 +9,7 @@ public enum SettingCatalog {
     /// counts mazes in one and pretraining tasks in the other).
     public static let keys: [SettingKey] =
         [worldKey] + analyticKeys + environmentKeys(block: "environment") + [poolKey] + environmentKeys(block: "deployment")
-        + modelKeys + deceptionKeys + trainingKeys + biasKeys + regressionKeys
+        + modelKeys + deceptionKeys + trainingKeys + biasKeys + regressionKeys + teacherKeys
 
     /// The key `name` of `block` in `world`, if that world's vocabulary has it.
     public static func key(world: World, block: String, name: String) -> SettingKey? {
@@ -36,7 +36,7 @@ public enum SettingCatalog {
     /// `environment { world regression }`: which world the file simulates (not sweepable).
     static let worldKey = SettingKey(
         block: "environment", name: "world", kind: .word(World.allCases.map(\.rawValue)), isSweepable: false,
-        defaultText: "maze", summary: "The simulated world: `maze` (priced model classes) or `regression` (networks trained by gradient descent; docs/learned-worlds.md).",
+        defaultText: "maze", summary: "The simulated world: `maze` (priced model classes) `regression` or `teacher` (networks trained by gradient descent; docs/learned-worlds.md).",
         target: .simulation { spec, value in
             if case .word(let w) = value, let world = World(rawValue: w) { spec.world = world }
         },

@@ -8,6 +8,7 @@ import MesaResults
 extension SimulationSpec {
     public var canonicalText: String {
         if world == .regression { return regressionCanonicalText }
+        if world == .teacher { return teacherCanonicalText }
         var lines: [String] = []
         func add(_ key: String, _ value: String) { lines.append("\(key)=\(value)") }
         func number(_ value: Double) -> String { Expression.format(value) }
@@ -85,6 +86,34 @@ extension SimulationSpec {
             "training.learning_rate=\(number(r.learningRate))",
             "training.warmup=\(r.warmup)",
             "training.schedule=\(r.schedule.rawValue)",
+            "training.seed=\(training.seed)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The teacher world's settings; the other worlds' texts are unchanged by them.
+    var teacherCanonicalText: String {
+        let t = teacher
+        func number(_ value: Double) -> String { Expression.format(value) }
+        let lines = [
+            "environment.world=teacher",
+            "environment.dimension=\(t.dimension)",
+            "environment.teacher_width=\(t.teacherWidth)",
+            "environment.instances=\(t.tasks)",
+            "deployment.inputs=\(t.evaluationInputs)",
+            "model.learner=\(t.learner.rawValue)",
+            "model.layers=\(t.layers)",
+            "model.width=\(t.width)",
+            "deception.trigger=\(t.trigger.rawValue)",
+            "deception.probability=\(number(t.probability))",
+            "deception.offset=\(number(t.offset))",
+            "training.optimizer=\(training.optimizer.rawValue)",
+            "training.steps=\(t.steps)",
+            "training.batch=\(t.batch)",
+            "training.learning_rate=\(number(t.learningRate))",
+            "training.weight_decay=\(number(t.weightDecay))",
+            "training.phase2_steps=\(t.phase2Steps)",
+            "training.phase2_weight_decay=\(number(t.phase2WeightDecay))",
             "training.seed=\(training.seed)",
         ]
         return lines.joined(separator: "\n") + "\n"

@@ -5,10 +5,12 @@ import MesaResults
 /// Defaults here are the documented defaults of `docs/scenario-language.md`.
 public struct SimulationSpec: Sendable, Hashable {
     /// The world the runs simulate; the maze blocks below apply to `maze`, `regression` to the
-    /// regression world.
+    /// regression world, `teacher` to the teacher world.
     public var world = World.maze
     /// The regression world's settings (used when `world` is `.regression`).
     public var regression = RegressionSpec()
+    /// The teacher world's settings (used when `world` is `.teacher`).
+    public var teacher = TeacherSpec()
     public var environment = EnvironmentSpec()
     /// The deployment distribution: `environment` with the `deployment` block's overrides.
     public var deployment = EnvironmentSpec()

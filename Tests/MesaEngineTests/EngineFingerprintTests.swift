@@ -24,6 +24,8 @@ struct EngineFingerprintTests {
         5: "60b2ad74ca8cfc40e7050cf49290d477d82bc34c1222a973b354309e81c97ce7",
         // 6: the regression world (runs with checkpoints) joins the fixed runs.
         6: "919ed92ec3eb980f720e8f93c03c6ec3b9b55718e3dd95a7e4883137171944a0",
+        // 7: the teacher world (two phases, a no-trigger control) joins the fixed runs.
+        7: "3b41780f6d1249ede42c5a84b2404e94db74bc8c1364224852f4466abed434ca",
     ]
 
     /// Small runs that between them use every optimizer, acceptance rule, model part and world
@@ -92,6 +94,27 @@ struct EngineFingerprintTests {
         regression.regression.unseenTasks = 8
         regression.regression.evaluationSequences = 50
         specs.append(regression)
+
+        // The teacher world: a tiny two-layer MLP with the input trigger and decay in both phases.
+        var teacher = SimulationSpec()
+        teacher.world = .teacher
+        teacher.training.optimizer = .adam
+        teacher.teacher.dimension = 3
+        teacher.teacher.teacherWidth = 3
+        teacher.teacher.tasks = 2
+        teacher.teacher.evaluationInputs = 32
+        teacher.teacher.layers = 2
+        teacher.teacher.width = 5
+        teacher.teacher.trigger = .input
+        teacher.teacher.probability = 0.3
+        teacher.teacher.offset = 2
+        teacher.teacher.steps = 15
+        teacher.teacher.batch = 8
+        teacher.teacher.learningRate = 0.01
+        teacher.teacher.weightDecay = 0.01
+        teacher.teacher.phase2Steps = 10
+        teacher.teacher.phase2WeightDecay = 0.5
+        specs.append(teacher)
         return specs
     }
 

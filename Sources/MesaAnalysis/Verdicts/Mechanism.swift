@@ -6,6 +6,7 @@ import MesaResults
 package enum Mechanism {
     package static func line(for prediction: Prediction, world: World = .maze) -> String? {
         if world == .regression { return regressionLine(for: prediction) }
+        if world == .teacher { return teacherLine(for: prediction) }
         switch prediction.claim {
         case let .trend(metric, _, axis):
             return byAxis(axis, metric: metric)

@@ -18,6 +18,7 @@ package enum RunSimulator {
     /// `CancellationError` when cancelled.
     package static func run(_ context: RunContext) throws -> Output {
         if context.spec.world == .regression { return try RegressionRun.run(context) }
+        if context.spec.world == .teacher { return try TeacherRun.run(context) }
         var context = context
         // A pool of P mazes: the run trains on its min(N, P) distinct mazes (`distinctInstances`).
         context.spec.environment.instances = context.spec.environment.distinctInstances

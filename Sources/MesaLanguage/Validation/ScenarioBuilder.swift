@@ -66,6 +66,8 @@ struct ScenarioBuilder {
         if spec.world != .maze, !simulationSettings.contains(where: { $0.key.qualifiedName == "training.optimizer" }) {
             spec.training.optimizer = .adam
         }
+        // The teacher world's `deception` block names its trigger, not the maze's priced detector.
+        if spec.world != .maze { spec.deception = nil }
         return spec
     }
 

@@ -5,8 +5,13 @@ import MesaScenario
 extension Validator {
     mutating func checkEngineRefusals(_ scenario: Scenario, header: HeaderSyntax) {
         guard let simulation = scenario.simulation else { return }
-        guard simulation.world == .maze else {
+        switch simulation.world {
+        case .maze: break
+        case .regression:
             checkRegressionSettings(scenario, header: header)
+            return
+        case .teacher:
+            checkTeacherSettings(scenario, header: header)
             return
         }
         checkRelativeBudgets(scenario, header: header)

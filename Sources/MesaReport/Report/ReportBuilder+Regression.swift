@@ -56,7 +56,11 @@ extension ReportBuilder {
 
     /// Each charted metric over training: the mean over a point's runs at each checkpoint, one line
     /// per point (at most `sliceLimit` points, evenly chosen along the sweep).
-    mutating func appendTrainingCurves(to document: inout ReportDocument) {
+    mutating func appendTrainingCurves(
+        to document: inout ReportDocument,
+        metrics charted: [Metric] = [.searchReliance, .iclGate, .distRidge, .mseUnseen],
+        introduction: String = "Each run is measured at ten evenly spaced steps, the last at the end of training. A rise and later fall is the transience Singh et al. (2023) report: in-context learning that fades as memorization catches up."
+    ) {
         let runs = results.runs.filter { !($0.checkpoints ?? []).isEmpty }
         guard !runs.isEmpty else { return }
         var order: [PointIdentity] = []
@@ -70,8 +74,8 @@ extension ReportBuilder {
         let stride = max(1, (order.count + Self.sliceLimit - 1) / Self.sliceLimit)
         let shown = order.enumerated().filter { $0.offset % stride == 0 || $0.offset == order.count - 1 }.map(\.element)
         let note = shown.count < order.count ? " Showing \(shown.count) of \(order.count) points, evenly along the sweep; every run's checkpoints are in results.json." : ""
-        document.append(markdown: "### Over training\n\nEach run is measured at ten evenly spaced steps, the last at the end of training. A rise and later fall is the transience Singh et al. (2023) report: in-context learning that fades as memorization catches up.\n")
-        for metric in [Metric.searchReliance, .iclGate, .distRidge, .mseUnseen] {
+        document.append(markdown: "### Over training\n\n\(introduction)\n")
+        for metric in charted {
             let lines = shown.compactMap { identity -> LineChart.Series? in
                 let group = byPoint[identity]!
                 var sums: [Int: (total: Double, count: Int)] = [:]

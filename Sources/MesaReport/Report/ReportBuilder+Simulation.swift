@@ -18,10 +18,10 @@ extension ReportBuilder {
         let numericAxes = results.axes.filter(\.isNumeric)
         let world = results.simulatedWorld
         for axis in numericAxes {
-            if world == .regression {
-                appendRegressionAxisCharts(for: axis, to: &document)
-            } else {
-                appendAxisCharts(for: axis, to: &document)
+            switch world {
+            case .maze: appendAxisCharts(for: axis, to: &document)
+            case .regression: appendRegressionAxisCharts(for: axis, to: &document)
+            case .teacher: appendTeacherAxisCharts(for: axis, to: &document)
             }
         }
         appendSummaryTable(to: &document)
@@ -31,15 +31,20 @@ extension ReportBuilder {
             appendMazes(to: &document)
         case .regression:
             appendTrainingCurves(to: &document)
+        case .teacher:
+            appendTeacherTrainingCurves(to: &document)
         }
     }
 
     /// The summary of every point (the only view of axes that are not numeric, such as the optimizer).
     func appendSummaryTable(to document: inout ReportDocument) {
         guard !results.summary.isEmpty else { return }
-        let candidates: [Metric] = results.simulatedWorld == .regression
-            ? [.mesaOptimizer, .mseUnseen, .mseSeen, .mseRidge, .mseDmmse, .iclGate, .searchReliance]
-            : [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
+        let candidates: [Metric]
+        switch results.simulatedWorld {
+        case .maze: candidates = [.mesaOptimizer, .trainScore, .deployScore, .deceptive, .defectionRate, .searchBits]
+        case .regression: candidates = [.mesaOptimizer, .mseUnseen, .mseSeen, .mseRidge, .mseDmmse, .iclGate, .searchReliance]
+        case .teacher: candidates = [.deceptive, .survival, .defectionPhase1, .defection, .cleanError, .backdoorCostPhase1]
+        }
         let metrics = candidates.filter { metric in
             results.summary.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
         }
@@ -66,9 +71,12 @@ extension ReportBuilder {
     /// Every run of the shown points, collapsed: its repetition, seed and key metrics. The first run
     /// of each point carries the id `runs-point-<index>`.
     func appendRunsTable(to document: inout ReportDocument, points: [PointSummary]) {
-        let candidates: [Metric] = results.simulatedWorld == .regression
-            ? [.mesaOptimizer, .mseUnseen, .distRidge, .distDmmse, .iclGate, .searchReliance, .budget]
-            : [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
+        let candidates: [Metric]
+        switch results.simulatedWorld {
+        case .maze: candidates = [.mesaOptimizer, .trainScore, .deployScore, .searchBits, .deceptive, .optimalityGap]
+        case .regression: candidates = [.mesaOptimizer, .mseUnseen, .distRidge, .distDmmse, .iclGate, .searchReliance, .budget]
+        case .teacher: candidates = [.deceptive, .survival, .defectionPhase1, .cleanError, .triggerUnitsPhase1, .sharedUnitsPhase1, .budget]
+        }
         let metrics = candidates.filter { metric in
             results.runs.contains { $0.metrics[metric] != nil } && (runsCarryDetectors || !Self.deceptionMetrics.contains(metric))
         }
@@ -93,8 +101,9 @@ extension ReportBuilder {
     static let deceptionMetrics: Set<Metric> = [.deceptive, .defectionRate]
 
     /// Whether the model class of these runs includes a deployment detector.
+    /// (The teacher world's models always have a trigger to detect.)
     var runsCarryDetectors: Bool {
-        results.runs.contains {
+        results.simulatedWorld == .teacher || results.runs.contains {
             $0.metrics[.detectorCost] != nil || $0.metrics.isSet(.deceptive) || ($0.metrics[.paramsDetector] ?? 0) > 0
         }
     }

@@ -64,6 +64,9 @@ public struct MetricDefinition: Sendable, Hashable {
         case regression = "every run of the regression world"
         case regressionPool = "regression runs with a finite pool (`instances` not `infinite`)"
         case twoCircuit = "regression runs of the `two_circuit` learner"
+        case teacher = "every run of the teacher world"
+        case teacherInstalled = "teacher runs whose behaviour was installed in phase 1 (`installed` 1)"
+        case teacherInputTrigger = "teacher runs of the `input` trigger"
     }
 
     public var valueType: ValueType
