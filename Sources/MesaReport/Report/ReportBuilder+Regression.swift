@@ -8,27 +8,14 @@ extension ReportBuilder {
     mutating func appendRegressionAxisCharts(for axis: AxisDescription, to document: inout ReportDocument) {
         // N counts pretraining tasks here, not training instances.
         let axisName = axis.label ?? (axis.key == "environment.instances" ? "N (pretraining tasks)" : AxisNames.chartLabel(axis.key))
-        let slices = Array(Self.slices(of: results.summary, along: axis.key, axes: results.axes).prefix(Self.sliceLimit))
-        let scale: AxisScale.Kind = axis.isLogarithmic ? .log10 : .linear
         document.append(markdown: "### Against \(axisName.markdownEscaped)\n")
 
-        func series(_ metric: Metric, _ prefix: String) -> [LineChart.Series] {
-            slices.compactMap { slice in
-                let samples = slice.points.compactMap { summary -> LineChart.Sample? in
-                    guard let x = summary.point[axis.key]?.number, let estimate = summary.metrics[metric] else { return nil }
-                    let place = Self.describe(summary.point, axes: results.axes, shortKeys: true)
-                    return .init(x: x, y: estimate.mean, lo: estimate.lo, hi: estimate.hi,
-                                 title: "\(place): \(metric.name) \(ChartNumber.label(estimate.mean)) (95% interval \(ChartNumber.label(estimate.lo))–\(ChartNumber.label(estimate.hi))), \(summary.n) run\(summary.n == 1 ? "" : "s")")
-                }
-                return samples.isEmpty ? nil : .init(label: prefix + slice.label, samples: samples)
-            }
-        }
+        let charts = LearnedAxisCharts(axis: axis, axisName: axisName, results: results)
+        func series(_ metric: Metric, _ prefix: String) -> [LineChart.Series] { charts.series(metric, prefix) }
         func chart(_ name: String, _ title: String, _ description: String, yLabel: String,
                    yDomain: ClosedRange<Double>? = nil, _ lines: [LineChart.Series]) {
-            guard !lines.isEmpty else { return }
-            let chart = LineChart(title: title, description: description, xLabel: axisName, yLabel: yLabel,
-                                  xScale: scale, yDomain: yDomain, series: lines)
-            document.append(figure: chart.figure(name: figureName("\(name) \(axis.key)")))
+            append(charts.chart(title, description, yLabel: yLabel, yDomain: yDomain, lines), name: name, axis: axis,
+                   to: &document)
         }
 
         let crossovers = results.findings.filter {
