@@ -115,11 +115,14 @@ public struct ScenarioRunner: Sendable {
     /// The complete results (summaries and findings included) of the runs so far.
     func assemble(_ scenario: Scenario, analytic: (rows: [AnalyticRow], findings: AnalyticFindings)?, runs: [RunRecord], mazes: [MazeDrawing],
                   sourceFile: String?, looksRun: Int?) -> ScenarioResults {
+        let axes = scenario.axes.map(Self.describe)
+        // Exact runs repeated along a hill-climbing-only axis are copies of the same evidence
+        // (`InapplicableSettings`): the results keep one set, as every statistic does.
         let results = ScenarioResults(
             scenario: scenario.title, slug: scenario.slug, sourceSHA256: SHA256.hex(Array(scenario.source.utf8)),
             toolVersion: toolVersion, source: scenario.source, notebook: scenario.notebook.map(Self.entry),
-            axes: scenario.axes.map(Self.describe), analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
-            predictions: scenario.expectations, runs: runs, mazes: [],
+            axes: axes, analytic: analytic?.rows ?? [], analyticFindings: analytic?.findings,
+            predictions: scenario.expectations, runs: InapplicableSettings.collapse(runs, axes: axes), mazes: [],
             sourceFile: sourceFile, overrides: scenario.overrides.isEmpty ? nil : scenario.overrides,
             quick: scenario.isQuick ? true : nil,
             seedSchedule: scenario.seedSchedule.isSequential ? scenario.seedSchedule : nil, looksRun: looksRun,

@@ -74,6 +74,25 @@ import Testing
         #expect(page.contains(falling.sentence.replacingOccurrences(of: "_", with: "\\_")))
     }
 
+    @Test("exact runs copied along a hill-climbing-only axis are stored once: 2 × 2 points, 3 sets of runs")
+    func copiesAreStoredOnce() async throws {
+        let source = """
+            scenario "Copies"
+            environment { maze 3 x 3; instances 2 }
+            model { parameters 16; search_cost 8 * x; max_bits 2 }
+            training { optimizer [exact, hill_climb]; accept [strict, neutral]; steps 50; seeds 2 }
+            """
+        guard case .success(let compiled) = ScenarioCompiler.compile(source: source, path: "copies.mesa") else {
+            Issue.record("the scenario compiles")
+            return
+        }
+        let results = try await ScenarioRunner(jobs: 2, toolVersion: "test").run(compiled.scenario)
+        // exact × strict, hill_climb × strict, hill_climb × neutral: exact × neutral is a copy.
+        #expect(results.runs.count == 3 * 2)
+        #expect(results.runs.filter { $0.optimizer == .exact }.allSatisfy { $0.point["training.accept"] == .text("strict") })
+        #expect(results.runs.filter { $0.optimizer == .hillClimb }.count == 4)
+    }
+
     @Test("seeds until decided: the looks stop at the first where every prediction is decided; any jobs, the same results")
     func sequentialSeeds() async throws {
         let source = """

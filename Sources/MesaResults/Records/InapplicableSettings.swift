@@ -9,7 +9,8 @@
 /// points" that were 9 analyses twice) and write filler comparisons ("the shares are equal").
 /// So the exact runs are kept at the first value of each such swept axis only (in the axis's
 /// order), and their copies at the other values are left out of summaries, verdicts, findings and
-/// charts. `results.csv` and `results.json` still list every run.
+/// charts. `run` stores the collapsed runs too (`results.json`, `results.csv`): the copies are
+/// simulated and cached, but a report lists each piece of evidence once.
 public enum InapplicableSettings {
     /// The settings only hill climbing reads.
     public static let hillClimbingKeys: Set<String> = ["training.accept", "training.steps", "training.init"]
@@ -25,7 +26,7 @@ public enum InapplicableSettings {
         }
     }
 
-    /// `results` with its runs collapsed (for the analysis; the stored results keep every run).
+    /// `results` with its runs collapsed (for the analysis of results written before `run` collapsed them).
     public static func collapse(_ results: ScenarioResults) -> ScenarioResults {
         var collapsed = results
         collapsed.runs = collapse(results.runs, axes: results.axes)
